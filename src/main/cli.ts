@@ -1,0 +1,169 @@
+/**
+ * GridDesk's command line: the same handlers as the app, without Electron.
+ *   npm run cli -- <command> [--db FILE] [options]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { HandlerName, HandlerOutput, HandlerInput } from '../shared/api';
+import { LEVEL_ORDINALS } from '../shared/grids';
+import { openDatabase } from './db/connection';
+import { AppError } from './errors';
+import { dispatch } from './ipc/dispatch';
+import type { AppContext } from './ipc/context';
+import { backupDirFor, DB_FILE, defaultDataDir } from './paths';
+import { createDemo } from './services/demo/demo';
+import { describeCounts } from './services/grids/grids';
+
+const USAGE = `网格工作台命令行（GridDesk CLI）
+
+用法: npm run cli -- <命令> [--db 数据库文件] [选项]
+
+命令:
+  demo [--townships N]     创建演示乡镇（默认 1 个；数据库不存在时自动创建）
+  grids list [--json]      列出全部网格（按编码排序）
+  stats [--json]           统计各级网格、户数和网格员人数
+
+选项:
+  --db FILE    数据库文件（默认：${path.join(defaultDataDir(), DB_FILE)}）
+  --json       以 JSON 输出（stdout 只有一个 JSON 对象）
+  -h, --help   显示本帮助
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  db: string;
+  json: boolean;
+  townships: number;
+}
+
+async function withContext<T>(dbPath: string, write: boolean, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  if (!write) {
+    if (!fs.existsSync(dbPath)) throw new AppError('DB_INVALID', `找不到数据库文件：${dbPath}`);
+    if (fs.statSync(dbPath).isDirectory()) throw new AppError('DB_INVALID', `这是一个文件夹，不是数据库文件：${dbPath}`);
+  } else {
+    fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  }
+  const handle = await openDatabase(dbPath, { mustExist: !write });
+  const ctx: AppContext = {
+    handle,
+    backupDir: backupDirFor(dbPath),
+    version: process.env.npm_package_version ?? '0.0.0',
+    openOptions: {},
+    emit: () => undefined,
+    pickFile: () => Promise.resolve(null),
+  };
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+async function call<K extends HandlerName>(ctx: AppContext, name: K, input: HandlerInput<K>): Promise<HandlerOutput<K>> {
+  const r = await dispatch(ctx, name, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  return r.value as HandlerOutput<K>;
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      townships: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const townships = values.townships === undefined ? 1 : Number(values.townships);
+  if (!Number.isInteger(townships) || townships < 1 || townships > 16) {
+    throw new UsageError('--townships 应为 1 到 16 之间的整数');
+  }
+  const opts: Options = {
+    db: path.resolve(values.db ?? path.join(defaultDataDir(), DB_FILE)),
+    json: values.json ?? false,
+    townships,
+  };
+
+  switch (command) {
+    case 'demo':
+      return withContext(opts.db, true, async (ctx) => {
+        const r = await createDemo(ctx.handle.db, { townships: opts.townships });
+        const stats = await call(ctx, 'stats/get', {});
+        if (opts.json) out(JSON.stringify({ ok: true, townships: r.townships, grids: r.grids, stats }));
+        else {
+          out(`已创建演示数据：${r.townships} 个乡镇，共 ${r.grids} 个网格（首个：${r.township.name}，编码 ${r.township.code}）。`);
+          out(`数据库：${opts.db}`);
+        }
+        return 0;
+      });
+    case 'grids':
+      if (sub !== 'list') throw new UsageError(`未知的子命令：grids ${sub ?? ''}（可用：grids list）`);
+      return withContext(opts.db, false, async (ctx) => {
+        const tree = await call(ctx, 'grids/tree', {});
+        if (opts.json) {
+          out(JSON.stringify(tree));
+          return 0;
+        }
+        for (const g of tree) {
+          const indent = '  '.repeat(g.level - 1);
+          const counts = g.level < 4 ? `  [${describeCounts(g.descendants) || '无下级'}]` : '';
+          out(`${indent}${g.code}  ${g.name}（${LEVEL_ORDINALS[g.level]}）${counts}`);
+        }
+        if (tree.length === 0) out('（还没有网格）');
+        return 0;
+      });
+    case 'stats':
+      return withContext(opts.db, false, async (ctx) => {
+        const s = await call(ctx, 'stats/get', {});
+        if (opts.json) out(JSON.stringify(s));
+        else {
+          out(`一级网格（镇）：${s.grids.level1}`);
+          out(`二级网格（村/社区）：${s.grids.level2}`);
+          out(`三级网格（村民小组）：${s.grids.level3}`);
+          out(`四级网格（户级网格）：${s.grids.level4}`);
+          out(`户数：${s.households}`);
+          out(`网格员：${s.workers}`);
+        }
+        return 0;
+      });
+    default:
+      throw new UsageError(`未知的命令：${command}`);
+  }
+}
+
+// `grids list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof AppError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`用法错误：${(e as Error).message}\n\n${USAGE}`);
+      process.exitCode = 64;
+    } else {
+      process.stderr.write(`错误：程序内部错误（${e instanceof Error ? e.message : String(e)}）\n`);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_grids_settings';
+
+/**
+ * Every migration, in order. Names sort in the order they must run. A migration is frozen
+ * once released: fix mistakes with a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_grids_settings': m0001,
+};
+
+export const migrationNames = Object.keys(migrations);
+export const latestMigration = migrationNames[migrationNames.length - 1]!;

@@ -1,0 +1,175 @@
+/**
+ * The Electron shell: one secure window, the app:// protocol, the IPC bridge to the handler
+ * table. Everything else lives in services that run without Electron.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import { dailyBackup } from './db/backup';
+import { openDatabase } from './db/connection';
+import { AppError } from './errors';
+import type { AppContext } from './ipc/context';
+import { dispatch } from './ipc/dispatch';
+import { BACKUP_DIR, DB_FILE } from './paths';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CSP, mimeType, resolveAppPath } from './security';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const preloadPath = path.join(here, '../preload/index.cjs');
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let ctx: AppContext | null = null;
+
+/**
+ * In development (`npm start`) better-sqlite3 must be the build for Electron's ABI, which
+ * scripts/electron-native.mjs prepares beside the Node build the tests use. Packaged apps
+ * get theirs from electron-builder's rebuild, in the default place.
+ */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(
+    app.getAppPath(),
+    'node_modules',
+    '.griddesk-native',
+    `electron-${process.versions.electron}-${process.platform}-${process.arch}`,
+    'better_sqlite3.node',
+  );
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function isTrustedSender(e: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || e.sender !== mainWindow.webContents) return false;
+  const url = e.senderFrame?.url ?? '';
+  return url.startsWith(`${APP_ORIGIN}/`) || (devUrl !== undefined && url.startsWith(devUrl));
+}
+
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === APP_HOST ? resolveAppPath(rendererDir, url.pathname, path.sep, path.join) : null;
+    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    return new Response(res.body, {
+      status: 200,
+      headers: { 'content-type': mimeType(file), 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+function lockDownSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  if (devUrl) {
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    });
+  }
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (e) => e.preventDefault());
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to the web open in the system browser, never in the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '网格工作台',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  registerAppProtocol();
+  lockDownSessions();
+
+  const dataDir = app.getPath('userData');
+  const openOptions = { nativeBinding: nativeBinding() };
+  const handle = await openDatabase(path.join(dataDir, DB_FILE), openOptions);
+  const backupDir = path.join(dataDir, BACKUP_DIR);
+  try {
+    await dailyBackup(handle, backupDir);
+  } catch (e) {
+    console.error('[griddesk] daily backup failed:', e instanceof Error ? e.message : e);
+  }
+  const context: AppContext = {
+    handle,
+    backupDir,
+    version: app.getVersion(),
+    openOptions,
+    emit: (event, payload) => mainWindow?.webContents.send(IPC_EVENT, event, payload),
+    pickFile: async ({ title, extensions, filterName }) => {
+      const r = await dialog.showOpenDialog(mainWindow!, {
+        title,
+        properties: ['openFile'],
+        filters: [{ name: filterName, extensions }],
+      });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+  };
+  ctx = context;
+
+  ipcMain.handle(IPC_CALL, (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } };
+    }
+    return dispatch(context, typeof name === 'string' ? name : '', input);
+  });
+
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another GridDesk already has the database open: bring it forward instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start).catch((e: unknown) => {
+    const message = e instanceof AppError ? e.message : `启动失败：${e instanceof Error ? e.message : String(e)}`;
+    dialog.showErrorBox('网格工作台无法启动', message);
+    app.quit();
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('will-quit', () => {
+    void ctx?.handle.close();
+  });
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { HandlerArgs, HandlerName, HandlerOutput } from '../../shared/api';
+import { AppError } from '../errors';
+import { backupNow, listBackups, pruneBackups } from '../db/backup';
+import { latestMigration } from '../db/migrations';
+import * as grids from '../services/grids/grids';
+import { getSettings, updateSettings } from '../services/settings/settings';
+import { getStats } from '../services/stats/stats';
+import { createDemo } from '../services/demo/demo';
+import { restoreInto, type AppContext } from './context';
+
+type Handler<K extends HandlerName> = (ctx: AppContext, input: HandlerArgs<K>) => Promise<HandlerOutput<K>>;
+
+/** The handler table: one entry per name in the shared contract, each a thin call into a service. */
+export type HandlerTable = { [K in HandlerName]: Handler<K> };
+
+export const handlers: HandlerTable = {
+  'app/info': async (ctx) => ({
+    version: ctx.version,
+    dbPath: ctx.handle.path,
+    backupDir: ctx.backupDir,
+    schemaVersion: latestMigration,
+  }),
+  'stats/get': (ctx) => getStats(ctx.handle.db),
+
+  'grids/tree': (ctx) => grids.listTree(ctx.handle.db),
+  'grids/get': (ctx, { id }) => grids.getGrid(ctx.handle.db, id),
+  'grids/create': (ctx, input) => grids.createGrid(ctx.handle.db, input),
+  'grids/update': (ctx, input) => grids.updateGrid(ctx.handle.db, input),
+  'grids/move': (ctx, input) => grids.moveGrid(ctx.handle.db, input),
+  'grids/deletePreview': (ctx, { id }) => grids.deletePreview(ctx.handle.db, id),
+  'grids/delete': (ctx, input) => grids.deleteGrid(ctx.handle.db, input),
+  'grids/suggestCode': async (ctx, { parentId }) => ({ code: await grids.suggestCode(ctx.handle.db, parentId) }),
+
+  'settings/get': (ctx) => getSettings(ctx.handle.db),
+  'settings/update': (ctx, input) => updateSettings(ctx.handle.db, input),
+
+  'backup/list': async (ctx) => listBackups(ctx.backupDir),
+  'backup/create': async (ctx) => {
+    const made = await backupNow(ctx.handle, ctx.backupDir);
+    pruneBackups(ctx.backupDir);
+    return made;
+  },
+  'backup/restore': async (ctx, { name }) => {
+    // Only a file from the backup folder, by its bare name.
+    const known = listBackups(ctx.backupDir).find((b) => b.name === name);
+    if (!known || path.basename(name) !== name) {
+      throw new AppError('NOT_FOUND', `备份“${name}”不存在，可能已被清理。请刷新备份列表。`);
+    }
+    const { safetyBackup } = await restoreInto(ctx, path.join(ctx.backupDir, name));
+    return { restoredFrom: name, safetyBackup };
+  },
+  'backup/restoreFromFile': async (ctx) => {
+    const file = await ctx.pickFile({ title: '选择要恢复的备份文件', extensions: ['sqlite', 'db'], filterName: '数据库备份' });
+    if (!file) throw new AppError('CANCELLED', '已取消恢复。');
+    const { safetyBackup } = await restoreInto(ctx, file);
+    return { restoredFrom: path.basename(file), safetyBackup };
+  },
+
+  'demo/create': async (ctx) => {
+    const r = await createDemo(ctx.handle.db);
+    return { township: r.township, grids: r.grids };
+  },
+};

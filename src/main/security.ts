@@ -1,0 +1,55 @@
+/** The Content Security Policy for every page the app shows (also set as a <meta> in index.html). */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  // Mantine writes its CSS variables into <style> tags and style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'griddesk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+};
+
+export function mimeType(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return MIME[dot >= 0 ? file.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps an app:// URL path to a file inside `root`, or null when it would leave the folder
+ * (path traversal) or names no file.
+ */
+export function resolveAppPath(root: string, urlPath: string, sep: string, join: (...p: string[]) => string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = join(root, rel);
+  return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
+}

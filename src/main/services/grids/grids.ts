@@ -1,0 +1,330 @@
+import {
+  LEVEL_ORDINALS,
+  type DeletePreview,
+  type GridLevel,
+  type GridNode,
+  type VillageKind,
+} from '../../../shared/grids';
+import type { HandlerArgs } from '../../../shared/api';
+import { AppError, fieldError } from '../../errors';
+import { inTransaction } from '../../db/transaction';
+import type { DbOrTrx, GridRow } from '../../db/schema';
+import { getSettings } from '../settings/settings';
+import { assertCodeShape, codeShape, nextFreeCode, recode } from './codes';
+
+type Counts = [number, number, number, number];
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function levelOf(n: number): GridLevel {
+  if (n === 1 || n === 2 || n === 3 || n === 4) return n;
+  throw new AppError('INTERNAL', `网格层级数据异常：${n}`);
+}
+
+function toNode(row: GridRow, childCount: number, descendants: Counts): GridNode {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    level: levelOf(row.level),
+    name: row.name,
+    code: row.code,
+    kind: (row.kind as VillageKind | null) ?? null,
+    divisionCode: row.division_code,
+    childCount,
+    descendants,
+  };
+}
+
+/**
+ * Every grid, ordered by code, each with its direct-child count and descendants per level.
+ * One query and one pass: fine for a county's 7,500 grids.
+ */
+export async function listTree(db: DbOrTrx): Promise<GridNode[]> {
+  const rows = await db.selectFrom('grids').selectAll().orderBy('code').execute();
+  const children = new Map<number, number[]>();
+  for (const r of rows) {
+    if (r.parent_id === null) continue;
+    const list = children.get(r.parent_id);
+    if (list) list.push(r.id);
+    else children.set(r.parent_id, [r.id]);
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const counts = new Map<number, Counts>();
+  // Deepest level first, so every child's counts are known before its parent's.
+  const byLevelDesc = [...rows].sort((a, b) => b.level - a.level);
+  for (const r of byLevelDesc) {
+    const c: Counts = [0, 0, 0, 0];
+    for (const childId of children.get(r.id) ?? []) {
+      const child = byId.get(childId)!;
+      c[child.level - 1]! += 1;
+      const cc = counts.get(childId)!;
+      for (let i = 0; i < 4; i++) c[i]! += cc[i]!;
+    }
+    counts.set(r.id, c);
+  }
+  return rows.map((r) => toNode(r, children.get(r.id)?.length ?? 0, counts.get(r.id)!));
+}
+
+async function findRow(db: DbOrTrx, id: number): Promise<GridRow> {
+  const row = await db.selectFrom('grids').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的网格，它可能已被删除。`);
+  return row;
+}
+
+/** Ids of a grid's descendants (not the grid itself), parents before children. */
+async function descendantRows(db: DbOrTrx, id: number): Promise<GridRow[]> {
+  const out: GridRow[] = [];
+  let frontier = [id];
+  while (frontier.length > 0) {
+    const next = await db.selectFrom('grids').selectAll().where('parent_id', 'in', frontier).execute();
+    out.push(...next);
+    frontier = next.map((r) => r.id);
+  }
+  return out;
+}
+
+function countByLevel(rows: GridRow[]): Counts {
+  const c: Counts = [0, 0, 0, 0];
+  for (const r of rows) c[r.level - 1]! += 1;
+  return c;
+}
+
+export async function getGrid(db: DbOrTrx, id: number): Promise<GridNode> {
+  const row = await findRow(db, id);
+  const desc = await descendantRows(db, id);
+  const childCount = desc.filter((r) => r.parent_id === id).length;
+  return toNode(row, childCount, countByLevel(desc));
+}
+
+async function assertCodeFree(db: DbOrTrx, code: string, exceptIds: number[] = []): Promise<void> {
+  let q = db.selectFrom('grids').select(['id', 'name', 'level']).where('code', '=', code);
+  if (exceptIds.length) q = q.where('id', 'not in', exceptIds);
+  const other = await q.executeTakeFirst();
+  if (other) {
+    throw fieldError(
+      'code',
+      `网格编码 ${code} 已被“${other.name}”（${LEVEL_ORDINALS[levelOf(other.level)]}）使用，编码不能重复`,
+      'CONFLICT',
+    );
+  }
+}
+
+function divisionCodeFor(level: GridLevel, divisionCode: string): string | null {
+  return level <= 2 && divisionCode !== '' ? divisionCode : null;
+}
+
+export async function suggestCode(db: DbOrTrx, parentId: number | null): Promise<string | null> {
+  const scheme = (await getSettings(db)).codeScheme;
+  let shape;
+  if (parentId === null) {
+    shape = codeShape(1, null, scheme);
+  } else {
+    const parent = await findRow(db, parentId);
+    if (parent.level >= 4) return null;
+    shape = codeShape(levelOf(parent.level + 1), parent.code, scheme);
+  }
+  const used = await db.selectFrom('grids').select('code').where('code', 'like', `${shape.prefix}%`).execute();
+  return nextFreeCode(
+    shape,
+    used.map((r) => r.code),
+  );
+}
+
+export async function createGrid(db: DbOrTrx, input: HandlerArgs<'grids/create'>): Promise<GridNode> {
+  return inTransaction(db, async (trx) => {
+    const scheme = (await getSettings(trx)).codeScheme;
+    let parentCode: string | null = null;
+    if (input.parentId !== null) {
+      const parent = await findRow(trx, input.parentId);
+      if (parent.level !== input.level - 1) {
+        throw fieldError(
+          'parentId',
+          `${LEVEL_ORDINALS[input.level]}的上级应为${LEVEL_ORDINALS[levelOf(input.level - 1)]}，所选“${parent.name}”是${LEVEL_ORDINALS[levelOf(parent.level)]}`,
+        );
+      }
+      parentCode = parent.code;
+    }
+    assertCodeShape(input.code, codeShape(input.level, parentCode, scheme));
+    await assertCodeFree(trx, input.code);
+    const ts = now();
+    const { id } = await trx
+      .insertInto('grids')
+      .values({
+        parent_id: input.parentId,
+        level: input.level,
+        name: input.name,
+        code: input.code,
+        kind: input.level === 2 ? input.kind : null,
+        division_code: divisionCodeFor(input.level, input.divisionCode),
+        created_at: ts,
+        updated_at: ts,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return getGrid(trx, id);
+  });
+}
+
+/**
+ * Gives `rows` new codes. Two passes (a temporary code first), so codes swapping within the
+ * subtree never trip the unique index midway.
+ */
+async function writeCodes(db: DbOrTrx, changes: { id: number; code: string }[]): Promise<void> {
+  const ts = now();
+  for (const c of changes) {
+    await db.updateTable('grids').set({ code: `~${c.id}` }).where('id', '=', c.id).execute();
+  }
+  for (const c of changes) {
+    await db.updateTable('grids').set({ code: c.code, updated_at: ts }).where('id', '=', c.id).execute();
+  }
+}
+
+/**
+ * Re-codes a grid and its descendants: the grid gets `newCode`; every descendant whose code
+ * starts with the grid's old code has that prefix replaced (imported codes that never followed
+ * the scheme stay as they are). Refused when any new code is already used outside the subtree.
+ */
+async function recodeSubtree(db: DbOrTrx, grid: GridRow, newCode: string): Promise<void> {
+  if (newCode === grid.code) return;
+  const desc = await descendantRows(db, grid.id);
+  const subtreeIds = [grid.id, ...desc.map((r) => r.id)];
+  const changes = [{ id: grid.id, code: newCode }];
+  for (const r of desc) {
+    const code = recode(r.code, grid.code, newCode);
+    if (code !== r.code) changes.push({ id: r.id, code });
+  }
+  const clash = await db
+    .selectFrom('grids')
+    .select(['code', 'name'])
+    .where(
+      'code',
+      'in',
+      changes.map((c) => c.code),
+    )
+    .where('id', 'not in', subtreeIds)
+    .executeTakeFirst();
+  if (clash) {
+    throw fieldError(
+      'code',
+      `改编码后，下级网格将使用编码 ${clash.code}，但它已被“${clash.name}”使用。请先调整该网格的编码。`,
+      'CONFLICT',
+    );
+  }
+  await writeCodes(db, changes);
+}
+
+export async function updateGrid(db: DbOrTrx, input: HandlerArgs<'grids/update'>): Promise<GridNode> {
+  return inTransaction(db, async (trx) => {
+    const grid = await findRow(trx, input.id);
+    const level = levelOf(grid.level);
+    if (level === 2 && !input.kind) throw fieldError('kind', '请选择“村”或“社区”');
+    if (level > 2 && input.divisionCode !== '') {
+      throw fieldError('divisionCode', '只有镇和村（社区）才有统计用区划代码');
+    }
+    if (input.code !== grid.code) {
+      const scheme = (await getSettings(trx)).codeScheme;
+      const parent = grid.parent_id === null ? null : await findRow(trx, grid.parent_id);
+      assertCodeShape(input.code, codeShape(level, parent?.code ?? null, scheme));
+      await assertCodeFree(trx, input.code, [grid.id]);
+      await recodeSubtree(trx, grid, input.code);
+    }
+    await trx
+      .updateTable('grids')
+      .set({
+        name: input.name,
+        kind: level === 2 ? input.kind : null,
+        division_code: divisionCodeFor(level, input.divisionCode),
+        updated_at: now(),
+      })
+      .where('id', '=', grid.id)
+      .execute();
+    return getGrid(trx, grid.id);
+  });
+}
+
+/**
+ * Moves a grid (with its subtree) under another parent of the level above. Unless the clerk
+ * keeps the codes, the grid takes the next free code under its new parent and its descendants'
+ * codes follow, so a code keeps telling where a grid sits.
+ */
+export async function moveGrid(db: DbOrTrx, input: HandlerArgs<'grids/move'>): Promise<GridNode> {
+  return inTransaction(db, async (trx) => {
+    const grid = await findRow(trx, input.id);
+    if (grid.level === 1) {
+      throw new AppError('VALIDATION', `“${grid.name}”是一级网格（镇），没有上级，不能移动。`);
+    }
+    const parent = await findRow(trx, input.parentId);
+    if (parent.level !== grid.level - 1) {
+      throw fieldError(
+        'parentId',
+        `“${grid.name}”是${LEVEL_ORDINALS[levelOf(grid.level)]}，只能移到${LEVEL_ORDINALS[levelOf(grid.level - 1)]}之下；“${parent.name}”是${LEVEL_ORDINALS[levelOf(parent.level)]}`,
+      );
+    }
+    if (parent.id === grid.parent_id) {
+      throw fieldError('parentId', `“${grid.name}”已经在“${parent.name}”之下`);
+    }
+    if (!input.keepCodes) {
+      const code = await suggestCode(trx, parent.id);
+      if (code === null) {
+        throw fieldError('parentId', `“${parent.name}”之下的编码已用完，无法再放入网格`, 'CONFLICT');
+      }
+      await recodeSubtree(trx, grid, code);
+    }
+    await trx
+      .updateTable('grids')
+      .set({ parent_id: parent.id, updated_at: now() })
+      .where('id', '=', grid.id)
+      .execute();
+    return getGrid(trx, grid.id);
+  });
+}
+
+export async function deletePreview(db: DbOrTrx, id: number): Promise<DeletePreview> {
+  const grid = await findRow(db, id);
+  const desc = await descendantRows(db, id);
+  return {
+    grid: { id: grid.id, name: grid.name, code: grid.code, level: levelOf(grid.level) },
+    descendants: countByLevel(desc),
+    total: desc.length + 1,
+  };
+}
+
+/** Describes what a cascade would delete, e.g. "3 个三级网格、12 个四级网格". */
+export function describeCounts(c: Counts): string {
+  return c
+    .map((n, i) => (n > 0 ? `${n} 个${LEVEL_ORDINALS[levelOf(i + 1)]}` : ''))
+    .filter(Boolean)
+    .join('、');
+}
+
+/**
+ * Deletes a grid. Refused while it has descendants unless the clerk confirmed the cascade
+ * (the confirmation lists them, see deletePreview); then the whole subtree goes, in one
+ * transaction.
+ */
+export async function deleteGrid(db: DbOrTrx, input: HandlerArgs<'grids/delete'>): Promise<{ deleted: number }> {
+  return inTransaction(db, async (trx) => {
+    const grid = await findRow(trx, input.id);
+    const desc = await descendantRows(trx, grid.id);
+    if (desc.length > 0 && !input.cascade) {
+      throw new AppError(
+        'HAS_CHILDREN',
+        `“${grid.name}”下还有 ${describeCounts(countByLevel(desc))}，不能直接删除。确认连同下级一并删除后才能删除。`,
+      );
+    }
+    // Deepest level first: the parent reference is RESTRICT.
+    const rows = [grid, ...desc];
+    for (let level = 4; level >= grid.level; level--) {
+      const ids = rows.filter((r) => r.level === level).map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx
+          .deleteFrom('grids')
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+      }
+    }
+    return { deleted: rows.length };
+  });
+}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Card, Center, Grid, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconDatabasePlus, IconPlus, IconSearch } from '@tabler/icons-react';
+import type { GridNode } from '@shared/grids';
+import { call, callNotify, notifyError, notifySuccess } from '@renderer/lib/api';
+import { useAppState, useLevelName } from '@renderer/lib/settings-context';
+import { DeleteGridModal } from './DeleteGridModal';
+import { GridDetail } from './GridDetail';
+import { GridFormDrawer, type GridFormMode } from './GridFormDrawer';
+import { GridTree } from './GridTree';
+import { MoveGridModal } from './MoveGridModal';
+import { indexTree } from './tree-model';
+
+export function GridsPage() {
+  const { dataVersion, invalidate } = useAppState();
+  const levelName = useLevelName();
+  const [nodes, setNodes] = useState<GridNode[] | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search, 150);
+  const [formMode, setFormMode] = useState<GridFormMode | null>(null);
+  const [moving, setMoving] = useState<GridNode | null>(null);
+  const [deleting, setDeleting] = useState<GridNode | null>(null);
+  const [loadingDemo, setLoadingDemo] = useState(false);
+
+  const [refreshKey, setRefreshKey] = useState(0);
+  const reload = useCallback(() => setRefreshKey((k) => k + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void callNotify('grids/tree', {}).then((tree) => {
+      if (live && tree) setNodes(tree);
+    });
+    return () => {
+      live = false;
+    };
+  }, [refreshKey, dataVersion]);
+
+  const index = useMemo(() => indexTree(nodes ?? []), [nodes]);
+  const selected = selectedId !== null ? (index.byId.get(selectedId) ?? null) : null;
+
+  const afterSave = (node: GridNode) => {
+    setSelectedId(node.id);
+    reload();
+  };
+
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    const r = await call('demo/create', {});
+    setLoadingDemo(false);
+    if (!r.ok) return notifyError(r.error);
+    notifySuccess(`已载入演示乡镇“${r.value.township.name}”，共 ${r.value.grids} 个网格`);
+    setSelectedId(r.value.township.id);
+    invalidate();
+  };
+
+  if (nodes === null) {
+    return (
+      <Center h="60vh">
+        <Loader />
+      </Center>
+    );
+  }
+
+  const drawers = (
+    <>
+      <GridFormDrawer mode={formMode} onClose={() => setFormMode(null)} onSaved={afterSave} />
+      <MoveGridModal grid={moving} index={index} onClose={() => setMoving(null)} onMoved={afterSave} />
+      <DeleteGridModal
+        grid={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(g) => {
+          setSelectedId(g.parentId);
+          reload();
+        }}
+      />
+    </>
+  );
+
+  if (nodes.length === 0) {
+    return (
+      <Center h="70vh">
+        <Stack align="center" gap="md" maw={520}>
+          <Title order={3}>还没有网格</Title>
+          <Text c="dimmed" ta="center">
+            先建立本镇的一级网格，再逐级添加村（社区）、村民小组和户级网格；也可以先载入一个演示乡镇看看效果。
+          </Text>
+          <Group>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormMode({ kind: 'create', parent: null })}>
+              新增{levelName(1)}（一级网格）
+            </Button>
+            <Button variant="default" leftSection={<IconDatabasePlus size={16} />} loading={loadingDemo} onClick={() => void loadDemo()}>
+              载入演示数据
+            </Button>
+          </Group>
+        </Stack>
+        {drawers}
+      </Center>
+    );
+  }
+
+  return (
+    <>
+      <Grid gap="md" style={{ height: 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))' }}>
+        <Grid.Col span={{ base: 5, lg: 4 }} h="100%">
+          <Card withBorder padding="xs" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
+            <Group gap="xs" mb="xs" wrap="nowrap">
+              <TextInput
+                placeholder="按名称或编码搜索"
+                aria-label="搜索网格"
+                leftSection={<IconSearch size={16} />}
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
+              <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setFormMode({ kind: 'create', parent: null })}>
+                新增{levelName(1)}
+              </Button>
+            </Group>
+            <div style={{ flex: 1, minHeight: 0 }}>
+              <GridTree index={index} query={query} selectedId={selectedId} onSelect={setSelectedId} />
+            </div>
+            <Text size="xs" c="dimmed" mt={4}>
+              共 {nodes.length} 个网格 · 方向键浏览，← → 收起/展开
+            </Text>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 7, lg: 8 }} h="100%" style={{ overflow: 'auto' }}>
+          {selected ? (
+            <GridDetail
+              grid={selected}
+              index={index}
+              onSelect={setSelectedId}
+              onAddChild={() => setFormMode({ kind: 'create', parent: selected })}
+              onEdit={() => setFormMode({ kind: 'edit', grid: selected })}
+              onMove={() => setMoving(selected)}
+              onDelete={() => setDeleting(selected)}
+            />
+          ) : (
+            <Center h="50vh">
+              <Text c="dimmed">在左侧选择一个网格，查看详情和下级网格。</Text>
+            </Center>
+          )}
+        </Grid.Col>
+      </Grid>
+      {drawers}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+export const GRID_LEVELS = [1, 2, 3, 4] as const;
+export type GridLevel = (typeof GRID_LEVELS)[number];
+
+export const VILLAGE_KINDS = ['村', '社区'] as const;
+export type VillageKind = (typeof VILLAGE_KINDS)[number];
+
+/** Default names of the four levels; the clerk may rename them in Settings. */
+export const DEFAULT_LEVEL_NAMES: Record<GridLevel, string> = {
+  1: '镇',
+  2: '村（社区）',
+  3: '村民小组',
+  4: '户级网格',
+};
+
+export const LEVEL_ORDINALS: Record<GridLevel, string> = {
+  1: '一级网格',
+  2: '二级网格',
+  3: '三级网格',
+  4: '四级网格',
+};
+
+/** A grid as the renderer sees it: one row of the tree with its counts. */
+export interface GridNode {
+  id: number;
+  parentId: number | null;
+  level: GridLevel;
+  name: string;
+  code: string;
+  kind: VillageKind | null;
+  divisionCode: string | null;
+  /** Direct children. */
+  childCount: number;
+  /** Descendants per level (index 0 = level 1 … index 3 = level 4). */
+  descendants: [number, number, number, number];
+}
+
+export interface DeletePreview {
+  grid: { id: number; name: string; code: string; level: GridLevel };
+  /** Descendants that a cascade would delete, per level (index 0 = level 1). */
+  descendants: [number, number, number, number];
+  /** Total number of rows that would be deleted, the grid itself included. */
+  total: number;
+}
+
+const levelSchema = z
+  .number({ error: '请选择网格层级' })
+  .int()
+  .min(1, { error: '网格层级应为 1–4' })
+  .max(4, { error: '网格层级应为 1–4' }) as unknown as z.ZodType<GridLevel>;
+
+export const gridNameSchema = z
+  .string({ error: '请填写名称' })
+  .trim()
+  .min(1, { error: '请填写名称' })
+  .max(40, { error: '名称不能超过 40 个字' });
+
+/** Grid codes: digits only, up to 24 (local short codes like 111401 or the 20-digit CJ/T 349 code). */
+export const gridCodeSchema = z
+  .string({ error: '请填写网格编码' })
+  .trim()
+  .min(1, { error: '请填写网格编码' })
+  .max(24, { error: '网格编码不能超过 24 位' })
+  .regex(/^\d+$/, { error: '网格编码只能由数字组成' });
+
+/** 12-digit statistical division code (统计用区划代码), optional; '' means none. */
+export const divisionCodeSchema = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^\d{12}$/.test(v), { error: '统计用区划代码应为 12 位数字' });
+
+const idSchema = z.number({ error: '缺少编号' }).int().positive();
+
+export const gridCreateSchema = z
+  .object({
+    parentId: idSchema.nullable(),
+    level: levelSchema,
+    name: gridNameSchema,
+    code: gridCodeSchema,
+    kind: z.enum(VILLAGE_KINDS).nullable().default(null),
+    divisionCode: divisionCodeSchema.default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.level === 2 && !v.kind) {
+      ctx.addIssue({ code: 'custom', path: ['kind'], message: '请选择“村”或“社区”' });
+    }
+    if (v.level > 2 && v.divisionCode !== '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['divisionCode'],
+        message: '只有镇和村（社区）才有统计用区划代码',
+      });
+    }
+    if (v.level === 1 && v.parentId !== null) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: '一级网格（镇）没有上级网格' });
+    }
+    if (v.level > 1 && v.parentId === null) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: '请选择上级网格' });
+    }
+  });
+export type GridCreateInput = z.input<typeof gridCreateSchema>;
+
+export const gridUpdateSchema = z.object({
+  id: idSchema,
+  name: gridNameSchema,
+  code: gridCodeSchema,
+  kind: z.enum(VILLAGE_KINDS).nullable().default(null),
+  divisionCode: divisionCodeSchema.default(''),
+});
+export type GridUpdateInput = z.input<typeof gridUpdateSchema>;
+
+export const gridMoveSchema = z.object({
+  id: idSchema,
+  parentId: idSchema,
+  /** Keep the codes as they are instead of re-coding the subtree under its new parent. */
+  keepCodes: z.boolean().default(false),
+});
+export type GridMoveInput = z.input<typeof gridMoveSchema>;
+
+export const gridDeleteSchema = z.object({
+  id: idSchema,
+  /** The clerk confirmed deleting the listed descendants too. */
+  cascade: z.boolean().default(false),
+});
+
+export const gridIdSchema = z.object({ id: idSchema });
+
+export const gridSuggestCodeSchema = z.object({
+  parentId: idSchema.nullable(),
+});

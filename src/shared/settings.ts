@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * How codes are built: level-1 codes are `prefix` + digits[0] digits; each lower level
+ * extends its parent's code by digits[level-1] digits. Default: no prefix, 2 digits a level
+ * (a level-3 grid looks like 110114). CJ/T 349-2010 style: a 12-digit prefix (object code +
+ * county code) and 3-3-2-2.
+ */
+export const codeSchemeSchema = z.object({
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^\d{0,14}$/, { error: '编码前缀只能是 0–14 位数字' }),
+  digits: z
+    .array(
+      z
+        .number({ error: '请填写位数' })
+        .int({ error: '位数应为整数' })
+        .min(1, { error: '每级至少 1 位' })
+        .max(6, { error: '每级最多 6 位' }),
+    )
+    .length(4),
+});
+export type CodeScheme = z.infer<typeof codeSchemeSchema>;
+
+export const settingsSchema = z.object({
+  /** The office using GridDesk, printed on reports and boards. */
+  unitName: z.string().trim().max(60, { error: '单位名称不能超过 60 个字' }),
+  /** What the clerk calls each level (镇/乡/街道 …). */
+  levelNames: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: '请填写层级称谓' })
+        .max(10, { error: '层级称谓不能超过 10 个字' }),
+    )
+    .length(4),
+  codeScheme: codeSchemeSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  unitName: '',
+  levelNames: ['镇', '村（社区）', '村民小组', '户级网格'],
+  codeScheme: { prefix: '', digits: [2, 2, 2, 2] },
+};
+
+export interface BackupInfo {
+  name: string;
+  /** ISO time the backup was written. */
+  createdAt: string;
+  size: number;
+}
+
+export interface AppInfo {
+  version: string;
+  dbPath: string;
+  backupDir: string;
+  schemaVersion: string;
+}
+
+export interface Stats {
+  grids: { level1: number; level2: number; level3: number; level4: number };
+  households: number;
+  workers: number;
+}

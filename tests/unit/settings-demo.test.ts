@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { createDemo } from '../../src/main/services/demo/demo';
+import { chineseNumber } from '../../src/main/services/demo/names';
+import { openTestApp, type TestApp } from '../helpers/context';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await openTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+describe('settings', () => {
+  it('starts from defaults and saves what the clerk changes', async () => {
+    expect(await app.call('settings/get', {})).toEqual(DEFAULT_SETTINGS);
+    const next = { ...DEFAULT_SETTINGS, unitName: '温水镇综治中心', levelNames: ['街道', '社区', '小区', '楼栋网格'] };
+    expect(await app.call('settings/update', next)).toEqual(next);
+    expect(await app.call('settings/get', {})).toEqual(next);
+  });
+
+  it('rejects invalid settings at the field', async () => {
+    const r = await dispatch(app.ctx, 'settings/update', {
+      ...DEFAULT_SETTINGS,
+      codeScheme: { prefix: 'ab', digits: [2, 0, 2, 2] },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.fields?.['codeScheme.prefix']).toContain('数字');
+    expect(r.error.fields?.['codeScheme.digits.1']).toBe('每级至少 1 位');
+  });
+});
+
+describe('demo township', () => {
+  it('creates a realistic township with unique, well-formed codes', async () => {
+    const r = await app.call('demo/create', {});
+    const tree = await app.call('grids/tree', {});
+    expect(r.grids).toBe(tree.length);
+    const villages = tree.filter((g) => g.level === 2);
+    expect(villages.length).toBeGreaterThanOrEqual(10);
+    expect(villages.length).toBeLessThanOrEqual(20);
+    expect(villages.some((v) => v.kind === '社区')).toBe(true);
+    expect(villages.every((v) => /^\d{12}$/.test(v.divisionCode ?? ''))).toBe(true);
+    expect(new Set(tree.map((g) => g.code)).size).toBe(tree.length);
+    const byId = new Map(tree.map((g) => [g.id, g]));
+    for (const g of tree) {
+      if (g.parentId === null) continue;
+      const parent = byId.get(g.parentId)!;
+      expect(g.level).toBe(parent.level + 1);
+      expect(g.code.startsWith(parent.code)).toBe(true);
+      expect(g.code.length).toBe(parent.code.length + 2);
+    }
+    const stats = await app.call('stats/get', {});
+    expect(stats.grids.level1).toBe(1);
+    expect(stats.grids.level2).toBe(villages.length);
+    expect(stats.grids.level4).toBe(r.township.descendants[3]);
+    expect(stats.grids.level4).toBeGreaterThan(100);
+  });
+
+  it('adds a different township on each run and stops when the names run out', async () => {
+    const a = await app.call('demo/create', {});
+    const b = await app.call('demo/create', {});
+    expect(a.township.name).not.toBe(b.township.name);
+    expect(b.township.code).toBe('02');
+    await createDemo(app.ctx.handle.db, { townships: 14 });
+    const r = await dispatch(app.ctx, 'demo/create', {});
+    expect(!r.ok && r.error.message).toContain('演示乡镇已全部创建');
+  });
+
+  it('writes group numbers the way villages say them', () => {
+    expect([1, 9, 10, 14, 20, 21].map(chineseNumber)).toEqual(['一', '九', '十', '十四', '二十', '二十一']);
+  });
+});
