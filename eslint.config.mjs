@@ -26,6 +26,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs', 'bench/**/*.ts', 'src/main/cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     // Services run in the CLI and tests too: they must never import Electron.
     files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['src/main/index.ts'],

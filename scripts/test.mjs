@@ -51,8 +51,9 @@ function vitest(project) {
 }
 
 check('lint', bin('eslint'), ['.']);
-check('typecheck (main, preload, shared, tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
+check('typecheck (main, preload, shared)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
+check('typecheck (tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
 vitest('unit');
 if (check('build (electron-vite)', bin('electron-vite'), ['build'])) vitest('e2e');
 

@@ -24,14 +24,13 @@ export interface TestApp {
 export async function openTestApp(dir = tempDir()): Promise<TestApp> {
   const dbPath = path.join(dir, 'griddesk.sqlite');
   const handle = await openDatabase(dbPath);
-  let picked: string | null = null;
   const ctx: AppContext = {
     handle,
     backupDir: path.join(dir, 'backups'),
     version: 'test',
     openOptions: {},
     emit: () => undefined,
-    pickFile: () => Promise.resolve(picked),
+    pickFile: () => Promise.resolve(null),
   };
   return {
     dir,
@@ -44,7 +43,6 @@ export async function openTestApp(dir = tempDir()): Promise<TestApp> {
     },
     async close() {
       if (ctx.handle.sqlite.open) await ctx.handle.close();
-      void picked;
     },
   };
 }

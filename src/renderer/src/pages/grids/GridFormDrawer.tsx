@@ -117,7 +117,7 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
               ? `${codeHint}。改编码后，下级网格的编码随之改变`
               : codeHint
           }
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           {...form.getInputProps('code')}
         />
         {level === 2 && (
@@ -135,7 +135,7 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
           <TextInput
             label="统计用区划代码"
             description="12 位，可不填"
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             maxLength={12}
             {...form.getInputProps('divisionCode')}
           />

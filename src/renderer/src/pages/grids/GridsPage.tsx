@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Button, Card, Center, Grid, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Card, Center, Flex, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDatabasePlus, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { GridNode } from '@shared/grids';
@@ -102,31 +102,29 @@ export function GridsPage() {
 
   return (
     <>
-      <Grid gap="md" style={{ height: 'calc(100vh - 56px - 2 * var(--mantine-spacing-md))' }}>
-        <Grid.Col span={{ base: 5, lg: 4 }} h="100%">
-          <Card withBorder padding="xs" h="100%" style={{ display: 'flex', flexDirection: 'column' }}>
-            <Group gap="xs" mb="xs" wrap="nowrap">
-              <TextInput
-                placeholder="按名称或编码搜索"
-                aria-label="搜索网格"
-                leftSection={<IconSearch size={16} />}
-                value={search}
-                onChange={(e) => setSearch(e.currentTarget.value)}
-                style={{ flex: 1 }}
-              />
-              <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setFormMode({ kind: 'create', parent: null })}>
-                新增{levelName(1)}
-              </Button>
-            </Group>
-            <div style={{ flex: 1, minHeight: 0 }}>
-              <GridTree index={index} query={query} selectedId={selectedId} onSelect={setSelectedId} />
-            </div>
-            <Text size="xs" c="dimmed" mt={4}>
-              共 {nodes.length} 个网格 · 方向键浏览，← → 收起/展开
-            </Text>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 7, lg: 8 }} h="100%" style={{ overflow: 'auto' }}>
+      <Flex gap="md" align="stretch" style={{ height: 'calc(100dvh - 56px - 2 * var(--mantine-spacing-md))' }}>
+        <Card withBorder padding="xs" w={440} style={{ display: 'flex', flexDirection: 'column', flex: 'none' }}>
+          <Group gap="xs" mb="xs" wrap="nowrap">
+            <TextInput
+              placeholder="按名称或编码搜索"
+              aria-label="搜索网格"
+              leftSection={<IconSearch size={16} />}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setFormMode({ kind: 'create', parent: null })}>
+              新增{levelName(1)}
+            </Button>
+          </Group>
+          <div style={{ flex: 1, minHeight: 0 }}>
+            <GridTree index={index} query={query} selectedId={selectedId} onSelect={setSelectedId} />
+          </div>
+          <Text size="xs" c="dimmed" mt={4}>
+            共 {nodes.length} 个网格 · 方向键浏览，← → 收起/展开
+          </Text>
+        </Card>
+        <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
           {selected ? (
             <GridDetail
               grid={selected}
@@ -142,8 +140,8 @@ export function GridsPage() {
               <Text c="dimmed">在左侧选择一个网格，查看详情和下级网格。</Text>
             </Center>
           )}
-        </Grid.Col>
-      </Grid>
+        </Box>
+      </Flex>
       {drawers}
     </>
   );

@@ -80,7 +80,7 @@ function SettingsForm() {
             下级网格编码 = 上级编码 + 固定位数的序号。一级网格编码 = 前缀 + 序号。导入的编码保持原样，不受此规则限制。
           </Text>
           <SimpleGrid cols={5}>
-            <TextInput label="一级编码前缀" description="可不填" ff="monospace" {...form.getInputProps('codeScheme.prefix')} />
+            <TextInput label="一级编码前缀" description="可不填" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} {...form.getInputProps('codeScheme.prefix')} />
             {[0, 1, 2, 3].map((i) => (
               <NumberInput
                 key={i}
