@@ -34,7 +34,10 @@ export default tseslint.config(
     files: ['src/main/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['src/main/index.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src/main/index.ts may import electron.' }] },
+      ],
     },
   },
   {
@@ -42,7 +45,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', 'kysely', 'react'], message: 'src/shared holds types and zod schemas only.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'better-sqlite3', 'kysely', 'react'],
+              message: 'src/shared holds types and zod schemas only.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -51,7 +61,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', 'node:*', 'electron', 'better-sqlite3', 'kysely'], message: 'The renderer talks to main only through window.api.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', 'node:*', 'electron', 'better-sqlite3', 'kysely'],
+              message: 'The renderer talks to main only through window.api.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   const handle = await openDatabase(path.join(dir, 'bench.sqlite'));
   const rows: [string, string][] = [];
   try {
-    const demo = await time('county demo: 15 townships (one transaction)', () => createDemo(handle.db, { townships: 15 }), rows);
+    const demo = await time(
+      'county demo: 15 townships (one transaction)',
+      () => createDemo(handle.db, { townships: 15 }),
+      rows,
+    );
     rows.push(['grids created', String(demo.grids)]);
     await time('grids/tree (whole county, with counts), first call', () => listTree(handle.db), rows);
     const samples: number[] = [];

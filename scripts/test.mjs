@@ -45,12 +45,15 @@ function vitest(project) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // Files that failed to load count as failures too.
-  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  );
   failed += brokenFiles.length;
   if (!ok && report.numFailedTests === 0 && brokenFiles.length === 0) failed += 1;
 }
 
-check('lint', bin('eslint'), ['.']);
+check('lint (eslint)', bin('eslint'), ['.']);
+check('format (prettier --check)', bin('prettier'), ['--check', '.']);
 check('typecheck (main, preload, shared)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 check('typecheck (tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);

@@ -41,7 +41,8 @@ interface Options {
 async function withContext<T>(dbPath: string, write: boolean, fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   if (!write) {
     if (!fs.existsSync(dbPath)) throw new AppError('DB_INVALID', `找不到数据库文件：${dbPath}`);
-    if (fs.statSync(dbPath).isDirectory()) throw new AppError('DB_INVALID', `这是一个文件夹，不是数据库文件：${dbPath}`);
+    if (fs.statSync(dbPath).isDirectory())
+      throw new AppError('DB_INVALID', `这是一个文件夹，不是数据库文件：${dbPath}`);
   } else {
     fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   }
@@ -61,7 +62,11 @@ async function withContext<T>(dbPath: string, write: boolean, fn: (ctx: AppConte
   }
 }
 
-async function call<K extends HandlerName>(ctx: AppContext, name: K, input: HandlerInput<K>): Promise<HandlerOutput<K>> {
+async function call<K extends HandlerName>(
+  ctx: AppContext,
+  name: K,
+  input: HandlerInput<K>,
+): Promise<HandlerOutput<K>> {
   const r = await dispatch(ctx, name, input);
   if (!r.ok) throw new AppError(r.error.code, r.error.message);
   return r.value as HandlerOutput<K>;
@@ -104,7 +109,9 @@ async function run(argv: string[]): Promise<number> {
         const stats = await call(ctx, 'stats/get', {});
         if (opts.json) out(JSON.stringify({ ok: true, townships: r.townships, grids: r.grids, stats }));
         else {
-          out(`已创建演示数据：${r.townships} 个乡镇，共 ${r.grids} 个网格（首个：${r.township.name}，编码 ${r.township.code}）。`);
+          out(
+            `已创建演示数据：${r.townships} 个乡镇，共 ${r.grids} 个网格（首个：${r.township.name}，编码 ${r.township.code}）。`,
+          );
           out(`数据库：${opts.db}`);
         }
         return 0;

@@ -5,7 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
 import { dailyBackup } from './db/backup';
 import { openDatabase } from './db/connection';
@@ -161,11 +172,14 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start).catch((e: unknown) => {
-    const message = e instanceof AppError ? e.message : `启动失败：${e instanceof Error ? e.message : String(e)}`;
-    dialog.showErrorBox('网格工作台无法启动', message);
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((e: unknown) => {
+      const message = e instanceof AppError ? e.message : `启动失败：${e instanceof Error ? e.message : String(e)}`;
+      dialog.showErrorBox('网格工作台无法启动', message);
+      app.quit();
+    });
   app.on('window-all-closed', () => {
     app.quit();
   });

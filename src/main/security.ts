@@ -41,7 +41,12 @@ export function mimeType(file: string): string {
  * Maps an app:// URL path to a file inside `root`, or null when it would leave the folder
  * (path traversal) or names no file.
  */
-export function resolveAppPath(root: string, urlPath: string, sep: string, join: (...p: string[]) => string): string | null {
+export function resolveAppPath(
+  root: string,
+  urlPath: string,
+  sep: string,
+  join: (...p: string[]) => string,
+): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

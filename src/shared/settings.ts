@@ -28,13 +28,7 @@ export const settingsSchema = z.object({
   unitName: z.string().trim().max(60, { error: '单位名称不能超过 60 个字' }),
   /** What the clerk calls each level (镇/乡/街道 …). */
   levelNames: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, { error: '请填写层级称谓' })
-        .max(10, { error: '层级称谓不能超过 10 个字' }),
-    )
+    .array(z.string().trim().min(1, { error: '请填写层级称谓' }).max(10, { error: '层级称谓不能超过 10 个字' }))
     .length(4),
   codeScheme: codeSchemeSchema,
 });

@@ -115,7 +115,13 @@ describe('grid page, as a clerk uses it', () => {
 
   it('navigates the tree with the keyboard and filters it by search', async () => {
     const town = await e2e.app.call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '01' });
-    const v1 = await e2e.app.call('grids/create', { parentId: town.id, level: 2, name: '田家河村', code: '0101', kind: '村' });
+    const v1 = await e2e.app.call('grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '田家河村',
+      code: '0101',
+      kind: '村',
+    });
     await e2e.app.call('grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '0102', kind: '村' });
     await e2e.app.call('grids/create', { parentId: v1.id, level: 3, name: '十四组', code: '010101' });
     await e2e.reload();

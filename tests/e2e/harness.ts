@@ -94,7 +94,8 @@ export async function launchApp(options: { dir?: string } = {}): Promise<E2E> {
     const w = window as unknown as Record<string, unknown>;
     w.__griddeskEmit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
     w.api = Object.freeze({
-      call: (name: string, input: unknown) => (w.__griddeskCall as (n: string, i: unknown) => Promise<unknown>)(name, input),
+      call: (name: string, input: unknown) =>
+        (w.__griddeskCall as (n: string, i: unknown) => Promise<unknown>)(name, input),
       on: (event: string, listener: (p: unknown) => void) => {
         if (!listeners.has(event)) listeners.set(event, new Set());
         listeners.get(event)!.add(listener);
@@ -103,10 +104,10 @@ export async function launchApp(options: { dir?: string } = {}): Promise<E2E> {
     });
   });
   app.ctx.emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => {
-    void page.evaluate(([e, p]) => (window as unknown as { __griddeskEmit(e: string, p: unknown): void }).__griddeskEmit(e, p), [
-      event,
-      payload,
-    ] as const);
+    void page.evaluate(
+      ([e, p]) => (window as unknown as { __griddeskEmit(e: string, p: unknown): void }).__griddeskEmit(e, p),
+      [event, payload] as const,
+    );
   };
 
   await page.goto(server.url);

@@ -21,7 +21,11 @@ const item = (code: string) => page.locator(`[role="treeitem"][data-code="${code
 
 describe('settings page', () => {
   it('saves the unit name and code scheme, with field-level errors', async () => {
-    await page.getByRole('link', { name: '系统设置' }).or(page.getByText('系统设置', { exact: true })).first().click();
+    await page
+      .getByRole('link', { name: '系统设置' })
+      .or(page.getByText('系统设置', { exact: true }))
+      .first()
+      .click();
     await page.getByRole('heading', { name: '系统设置' }).waitFor();
 
     await page.getByLabel('一级编码前缀').fill('ab');

@@ -53,7 +53,10 @@ describe('CLI', () => {
   it('read-only commands refuse a missing or unreadable file cleanly, without creating it', () => {
     const dir = tempDir();
     const missing = path.join(dir, 'missing.sqlite');
-    for (const args of [['stats', '--db', missing, '--json'], ['grids', 'list', '--db', missing]]) {
+    for (const args of [
+      ['stats', '--db', missing, '--json'],
+      ['grids', 'list', '--db', missing],
+    ]) {
       const r = cli(args);
       expect(r.code).not.toBe(0);
       expect(r.stdout).toBe('');

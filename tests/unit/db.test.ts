@@ -60,7 +60,9 @@ describe('database', () => {
       const r = await createMigrator(old.db).migrateTo(name);
       expect(r.error).toBeUndefined();
       old.sqlite
-        .prepare("insert into grids (parent_id, level, name, code, created_at, updated_at) values (null, 1, '旧镇', '09', 'x', 'x')")
+        .prepare(
+          "insert into grids (parent_id, level, name, code, created_at, updated_at) values (null, 1, '旧镇', '09', 'x', 'x')",
+        )
         .run();
       await old.close();
 

@@ -11,8 +11,20 @@ afterEach(async () => {
 });
 
 async function seed() {
-  const town = await app.call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '11', divisionCode: '612345101000' });
-  const village = await app.call('grids/create', { parentId: town.id, level: 2, name: '田家河村', code: '1114', kind: '村' });
+  const town = await app.call('grids/create', {
+    parentId: null,
+    level: 1,
+    name: '温水镇',
+    code: '11',
+    divisionCode: '612345101000',
+  });
+  const village = await app.call('grids/create', {
+    parentId: town.id,
+    level: 2,
+    name: '田家河村',
+    code: '1114',
+    kind: '村',
+  });
   const group = await app.call('grids/create', { parentId: village.id, level: 3, name: '十四组', code: '111401' });
   const hh1 = await app.call('grids/create', { parentId: group.id, level: 4, name: '十四组第1网格', code: '11140101' });
   const hh2 = await app.call('grids/create', { parentId: group.id, level: 4, name: '十四组第2网格', code: '11140102' });
@@ -47,7 +59,13 @@ describe('grid tree', () => {
   it('refuses a duplicate code with a message at the code field, and changes nothing', async () => {
     const { town } = await seed();
     const before = await gridCount();
-    const r = await dispatch(app.ctx, 'grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '1114', kind: '村' });
+    const r = await dispatch(app.ctx, 'grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '1114',
+      kind: '村',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('CONFLICT');
@@ -57,15 +75,43 @@ describe('grid tree', () => {
 
   it('enforces the code scheme and the parent level on clerk-entered codes', async () => {
     const { town, village } = await seed();
-    const wrongPrefix = await dispatch(app.ctx, 'grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '2201', kind: '村' });
+    const wrongPrefix = await dispatch(app.ctx, 'grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '2201',
+      kind: '村',
+    });
     expect(!wrongPrefix.ok && wrongPrefix.error.fields?.code).toContain('应以上级编码 11 开头');
-    const wrongLength = await dispatch(app.ctx, 'grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '11015', kind: '村' });
+    const wrongLength = await dispatch(app.ctx, 'grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '11015',
+      kind: '村',
+    });
     expect(!wrongLength.ok && wrongLength.error.fields?.code).toContain('应为 4 位');
-    const wrongParent = await dispatch(app.ctx, 'grids/create', { parentId: village.id, level: 4, name: '错层', code: '111402' });
+    const wrongParent = await dispatch(app.ctx, 'grids/create', {
+      parentId: village.id,
+      level: 4,
+      name: '错层',
+      code: '111402',
+    });
     expect(!wrongParent.ok && wrongParent.error.fields?.parentId).toContain('上级应为三级网格');
-    const noKind = await dispatch(app.ctx, 'grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '1115' });
+    const noKind = await dispatch(app.ctx, 'grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '1115',
+    });
     expect(!noKind.ok && noKind.error.fields?.kind).toContain('村');
-    const letters = await dispatch(app.ctx, 'grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '11a5', kind: '村' });
+    const letters = await dispatch(app.ctx, 'grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '11a5',
+      kind: '村',
+    });
     expect(!letters.ok && letters.error.fields?.code).toBe('网格编码只能由数字组成');
   });
 
@@ -82,7 +128,13 @@ describe('grid tree', () => {
 
   it('refuses a re-code whose descendants would collide, atomically', async () => {
     const { town, group } = await seed();
-    const other = await app.call('grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '1115', kind: '村' });
+    const other = await app.call('grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '1115',
+      kind: '村',
+    });
     const g2 = await app.call('grids/create', { parentId: other.id, level: 3, name: '一组', code: '111501' });
     // Re-coding 十四组 to 111502 is fine; giving 田家河村 the code 1115 is not (used).
     const r = await dispatch(app.ctx, 'grids/update', { id: group.id, name: '十四组', code: '111501' });
@@ -93,7 +145,13 @@ describe('grid tree', () => {
 
   it('moves a subtree under a new parent and its codes follow; keepCodes keeps them', async () => {
     const { town, group, hh1, hh2 } = await seed();
-    const stone = await app.call('grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '1115', kind: '村' });
+    const stone = await app.call('grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '1115',
+      kind: '村',
+    });
     const moved = await app.call('grids/move', { id: group.id, parentId: stone.id });
     expect(moved.parentId).toBe(stone.id);
     expect(moved.code).toBe('111501');
@@ -102,7 +160,11 @@ describe('grid tree', () => {
     const tree = await app.call('grids/tree', {});
     expect(tree.find((g) => g.id === stone.id)!.descendants).toEqual([0, 0, 1, 2]);
 
-    const back = await app.call('grids/move', { id: group.id, parentId: (await seedVillage(town.id)).id, keepCodes: true });
+    const back = await app.call('grids/move', {
+      id: group.id,
+      parentId: (await seedVillage(town.id)).id,
+      keepCodes: true,
+    });
     expect(back.code).toBe('111501');
   });
 
@@ -138,7 +200,13 @@ describe('grid tree', () => {
   it('keeps several townships in one database, codes unique across them', async () => {
     await seed();
     const second = await app.call('grids/create', { parentId: null, level: 1, name: '八渡镇', code: '12' });
-    const v = await app.call('grids/create', { parentId: second.id, level: 2, name: '田家河村', code: '1201', kind: '村' });
+    const v = await app.call('grids/create', {
+      parentId: second.id,
+      level: 2,
+      name: '田家河村',
+      code: '1201',
+      kind: '村',
+    });
     expect(v.code).toBe('1201');
     const stats = await app.call('stats/get', {});
     expect(stats.grids).toEqual({ level1: 2, level2: 2, level3: 1, level4: 2 });

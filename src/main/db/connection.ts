@@ -83,9 +83,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 
 /** Migration names recorded in a database file ([] for a new or empty file). */
 export function appliedMigrations(sqlite: BetterSqlite3.Database): string[] {
-  const table = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name = ?")
-    .get(MIGRATION_TABLE);
+  const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = ?").get(MIGRATION_TABLE);
   if (!table) return [];
   return (sqlite.prepare(`select name from ${MIGRATION_TABLE} order by name`).all() as { name: string }[]).map(
     (r) => r.name,

@@ -25,8 +25,10 @@ export function validationError(error: z.ZodError): ApiError {
 function constraintError(e: unknown): ApiError | null {
   const code = (e as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return null;
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return { code: 'CONFLICT', message: '数据重复：同样的编码或记录已经存在，未做任何修改。' };
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return { code: 'CONFLICT', message: '该记录仍被其他数据引用，未做任何修改。' };
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE')
+    return { code: 'CONFLICT', message: '数据重复：同样的编码或记录已经存在，未做任何修改。' };
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+    return { code: 'CONFLICT', message: '该记录仍被其他数据引用，未做任何修改。' };
   return { code: 'CONFLICT', message: '数据不符合约束条件，未做任何修改。' };
 }
 
@@ -54,6 +56,9 @@ export async function dispatch<K extends HandlerName>(
     if (constraint) return { ok: false, error: constraint };
     // Log the handler name and the error only: inputs may hold personal data.
     console.error(`[griddesk] handler ${name} failed:`, e instanceof Error ? e.stack : e);
-    return { ok: false, error: { code: 'INTERNAL', message: '操作失败：程序内部错误，数据未被修改。请重试，若仍失败请联系技术支持。' } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: '操作失败：程序内部错误，数据未被修改。请重试，若仍失败请联系技术支持。' },
+    };
   }
 }

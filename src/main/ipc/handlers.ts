@@ -51,7 +51,11 @@ export const handlers: HandlerTable = {
     return { restoredFrom: name, safetyBackup };
   },
   'backup/restoreFromFile': async (ctx) => {
-    const file = await ctx.pickFile({ title: '选择要恢复的备份文件', extensions: ['sqlite', 'db'], filterName: '数据库备份' });
+    const file = await ctx.pickFile({
+      title: '选择要恢复的备份文件',
+      extensions: ['sqlite', 'db'],
+      filterName: '数据库备份',
+    });
     if (!file) throw new AppError('CANCELLED', '已取消恢复。');
     const { safetyBackup } = await restoreInto(ctx, file);
     return { restoredFrom: path.basename(file), safetyBackup };

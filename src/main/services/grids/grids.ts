@@ -174,7 +174,11 @@ export async function createGrid(db: DbOrTrx, input: HandlerArgs<'grids/create'>
 async function writeCodes(db: DbOrTrx, changes: { id: number; code: string }[]): Promise<void> {
   const ts = now();
   for (const c of changes) {
-    await db.updateTable('grids').set({ code: `~${c.id}` }).where('id', '=', c.id).execute();
+    await db
+      .updateTable('grids')
+      .set({ code: `~${c.id}` })
+      .where('id', '=', c.id)
+      .execute();
   }
   for (const c of changes) {
     await db.updateTable('grids').set({ code: c.code, updated_at: ts }).where('id', '=', c.id).execute();
@@ -272,11 +276,7 @@ export async function moveGrid(db: DbOrTrx, input: HandlerArgs<'grids/move'>): P
       }
       await recodeSubtree(trx, grid, code);
     }
-    await trx
-      .updateTable('grids')
-      .set({ parent_id: parent.id, updated_at: now() })
-      .where('id', '=', grid.id)
-      .execute();
+    await trx.updateTable('grids').set({ parent_id: parent.id, updated_at: now() }).where('id', '=', grid.id).execute();
     return getGrid(trx, grid.id);
   });
 }

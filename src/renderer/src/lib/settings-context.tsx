@@ -23,7 +23,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     });
   }, [dataVersion]);
 
-  const value = useMemo(() => ({ settings, setSettings, dataVersion, invalidate }), [settings, dataVersion, invalidate]);
+  const value = useMemo(
+    () => ({ settings, setSettings, dataVersion, invalidate }),
+    [settings, dataVersion, invalidate],
+  );
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }
 

@@ -74,7 +74,12 @@ function DeleteGridConfirm({ grid, onClose, onDeleted }: Props & { grid: GridNod
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button color="red" onClick={() => void submit()} loading={saving} disabled={!preview || (cascade && !confirmed)}>
+          <Button
+            color="red"
+            onClick={() => void submit()}
+            loading={saving}
+            disabled={!preview || (cascade && !confirmed)}
+          >
             删除
           </Button>
         </Group>

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Button, Drawer, Group, SegmentedControl, Stack, Text, TextInput, Input } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { gridCreateSchema, gridUpdateSchema, LEVEL_ORDINALS, type GridLevel, type GridNode, type VillageKind } from '@shared/grids';
+import {
+  gridCreateSchema,
+  gridUpdateSchema,
+  LEVEL_ORDINALS,
+  type GridLevel,
+  type GridNode,
+  type VillageKind,
+} from '@shared/grids';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { useAppState, useLevelName } from '@renderer/lib/settings-context';
 
@@ -28,8 +35,21 @@ function levelOf(mode: GridFormMode): GridLevel {
 /** Create or edit a grid; validation messages appear at the field, from the same zod schemas main uses. */
 export function GridFormDrawer({ mode, onClose, onSaved }: Props) {
   return (
-    <Drawer opened={mode !== null} onClose={onClose} position="right" size="md" title={mode ? <DrawerTitle mode={mode} /> : null}>
-      {mode && <GridForm key={mode.kind === 'edit' ? `e${mode.grid.id}` : `c${mode.parent?.id ?? 0}`} mode={mode} onClose={onClose} onSaved={onSaved} />}
+    <Drawer
+      opened={mode !== null}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={mode ? <DrawerTitle mode={mode} /> : null}
+    >
+      {mode && (
+        <GridForm
+          key={mode.kind === 'edit' ? `e${mode.grid.id}` : `c${mode.parent?.id ?? 0}`}
+          mode={mode}
+          onClose={onClose}
+          onSaved={onSaved}
+        />
+      )}
     </Drawer>
   );
 }
@@ -65,7 +85,8 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
         mode.kind === 'edit'
           ? schemaResolver(gridUpdateSchema, { sync: true })
           : schemaResolver(gridCreateSchema, { sync: true });
-      const full = mode.kind === 'edit' ? { id: mode.grid.id, ...values } : { parentId: parent?.id ?? null, level, ...values };
+      const full =
+        mode.kind === 'edit' ? { id: mode.grid.id, ...values } : { parentId: parent?.id ?? null, level, ...values };
       return resolver(full as never);
     },
   });
@@ -108,7 +129,13 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
             上级：{parent.name}（{parent.code}）
           </Text>
         )}
-        <TextInput label="名称" withAsterisk placeholder={level === 3 ? '如：十四组' : undefined} data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label="名称"
+          withAsterisk
+          placeholder={level === 3 ? '如：十四组' : undefined}
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
         <TextInput
           label="网格编码"
           withAsterisk

@@ -90,7 +90,12 @@ export function GridsPage() {
             <Button leftSection={<IconPlus size={16} />} onClick={() => setFormMode({ kind: 'create', parent: null })}>
               新增{levelName(1)}（一级网格）
             </Button>
-            <Button variant="default" leftSection={<IconDatabasePlus size={16} />} loading={loadingDemo} onClick={() => void loadDemo()}>
+            <Button
+              variant="default"
+              leftSection={<IconDatabasePlus size={16} />}
+              loading={loadingDemo}
+              onClick={() => void loadDemo()}
+            >
               载入演示数据
             </Button>
           </Group>
@@ -113,7 +118,11 @@ export function GridsPage() {
               onChange={(e) => setSearch(e.currentTarget.value)}
               style={{ flex: 1 }}
             />
-            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setFormMode({ kind: 'create', parent: null })}>
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setFormMode({ kind: 'create', parent: null })}
+            >
               新增{levelName(1)}
             </Button>
           </Group>

@@ -1,5 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Group, Modal, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconDeviceFloppy, IconFileImport, IconRestore } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -64,10 +76,19 @@ function SettingsForm() {
             单位与层级称谓
           </Title>
           <Stack>
-            <TextInput label="使用单位" placeholder="如：青石镇综治中心" description="显示在标题栏，并印在报表和公示牌上" {...form.getInputProps('unitName')} />
+            <TextInput
+              label="使用单位"
+              placeholder="如：青石镇综治中心"
+              description="显示在标题栏，并印在报表和公示牌上"
+              {...form.getInputProps('unitName')}
+            />
             <SimpleGrid cols={4}>
               {[0, 1, 2, 3].map((i) => (
-                <TextInput key={i} label={`${['一', '二', '三', '四'][i]}级网格称谓`} {...form.getInputProps(`levelNames.${i}`)} />
+                <TextInput
+                  key={i}
+                  label={`${['一', '二', '三', '四'][i]}级网格称谓`}
+                  {...form.getInputProps(`levelNames.${i}`)}
+                />
               ))}
             </SimpleGrid>
           </Stack>
@@ -80,7 +101,12 @@ function SettingsForm() {
             下级网格编码 = 上级编码 + 固定位数的序号。一级网格编码 = 前缀 + 序号。导入的编码保持原样，不受此规则限制。
           </Text>
           <SimpleGrid cols={5}>
-            <TextInput label="一级编码前缀" description="可不填" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} {...form.getInputProps('codeScheme.prefix')} />
+            <TextInput
+              label="一级编码前缀"
+              description="可不填"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              {...form.getInputProps('codeScheme.prefix')}
+            />
             {[0, 1, 2, 3].map((i) => (
               <NumberInput
                 key={i}
@@ -107,7 +133,9 @@ function SettingsForm() {
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function BackupPanel() {
@@ -172,7 +200,12 @@ function BackupPanel() {
       <Group justify="space-between" mb="sm">
         <Title order={4}>数据备份与恢复</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => void restoreFromFile()} disabled={busy}>
+          <Button
+            variant="default"
+            leftSection={<IconFileImport size={16} />}
+            onClick={() => void restoreFromFile()}
+            disabled={busy}
+          >
             从文件恢复…
           </Button>
           <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void backupNow()} loading={busy}>
@@ -185,9 +218,15 @@ function BackupPanel() {
       </Text>
       {info && (
         <Text size="sm" c="dimmed">
-          数据库：<Text span ff="monospace">{info.dbPath}</Text>
+          数据库：
+          <Text span ff="monospace">
+            {info.dbPath}
+          </Text>
           <br />
-          备份文件夹：<Text span ff="monospace">{info.backupDir}</Text>
+          备份文件夹：
+          <Text span ff="monospace">
+            {info.backupDir}
+          </Text>
         </Text>
       )}
       <Table mt="sm" striped data-testid="backup-table">
@@ -215,7 +254,13 @@ function BackupPanel() {
               <Table.Td ff="monospace">{b.name}</Table.Td>
               <Table.Td>{formatSize(b.size)}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="light" leftSection={<IconRestore size={14} />} onClick={() => setRestoring(b)} disabled={busy}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconRestore size={14} />}
+                  onClick={() => setRestoring(b)}
+                  disabled={busy}
+                >
                   恢复
                 </Button>
               </Table.Td>
@@ -227,7 +272,8 @@ function BackupPanel() {
         {restoring && (
           <Stack>
             <Text size="sm">
-              将用 {dayjs(restoring.createdAt).format('YYYY-MM-DD HH:mm:ss')} 的备份替换当前全部数据。恢复前会先检查备份文件是否完好，并自动另存一份当前数据。
+              将用 {dayjs(restoring.createdAt).format('YYYY-MM-DD HH:mm:ss')}{' '}
+              的备份替换当前全部数据。恢复前会先检查备份文件是否完好，并自动另存一份当前数据。
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setRestoring(null)}>
