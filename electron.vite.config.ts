@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/** `npm run dev` only: Vite's dev server needs an inline script; the built app keeps the strict CSP. */
+const devCsp: Plugin = {
+  name: 'griddesk-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+};
 
 export default defineConfig({
   main: {
@@ -26,7 +37,7 @@ export default defineConfig({
         '@shared': resolve('src/shared'),
       },
     },
-    plugins: [react()],
+    plugins: [react(), devCsp],
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

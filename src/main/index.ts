@@ -24,7 +24,7 @@ import { AppError } from './errors';
 import type { AppContext } from './ipc/context';
 import { dispatch } from './ipc/dispatch';
 import { BACKUP_DIR, DB_FILE } from './paths';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CSP, mimeType, resolveAppPath } from './security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CSP, DEV_CSP, mimeType, resolveAppPath } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -80,7 +80,7 @@ function lockDownSessions(): void {
   ses.setPermissionCheckHandler(() => false);
   if (devUrl) {
     ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DEV_CSP] } });
     });
   }
 }

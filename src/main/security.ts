@@ -13,6 +13,15 @@ export const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * Development only (`npm run dev`, Vite's dev server with hot reload): Vite injects an inline
+ * module script and talks to its server over a WebSocket. Never used for the built app.
+ */
+export const DEV_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+  "connect-src 'self'",
+  "connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
+);
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'griddesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -6,6 +6,7 @@ import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { App } from './App';
 import { AppStateProvider } from './lib/settings-context';
+import { ErrorBoundary } from './components/ErrorBoundary';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -21,9 +22,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" />
-      <AppStateProvider>
-        <App />
-      </AppStateProvider>
+      <ErrorBoundary>
+        <AppStateProvider>
+          <App />
+        </AppStateProvider>
+      </ErrorBoundary>
     </MantineProvider>
   </StrictMode>,
 );
