@@ -24,7 +24,17 @@ import { AppError } from './errors';
 import type { AppContext } from './ipc/context';
 import { dispatch } from './ipc/dispatch';
 import { BACKUP_DIR, DB_FILE } from './paths';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CSP, DEV_CSP, mimeType, resolveAppPath } from './security';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CSP,
+  DEV_CSP,
+  isTrustedPageUrl,
+  mimeType,
+  resolveAppPath,
+  secureWebPreferences,
+} from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
@@ -57,8 +67,7 @@ function nativeBinding(): string | undefined {
 
 function isTrustedSender(e: IpcMainInvokeEvent): boolean {
   if (!mainWindow || e.sender !== mainWindow.webContents) return false;
-  const url = e.senderFrame?.url ?? '';
-  return url.startsWith(`${APP_ORIGIN}/`) || (devUrl !== undefined && url.startsWith(devUrl));
+  return isTrustedPageUrl(e.senderFrame?.url ?? '', devUrl);
 }
 
 function registerAppProtocol(): void {
@@ -105,16 +114,7 @@ function createWindow(): void {
     title: '网格工作台',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

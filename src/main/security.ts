@@ -67,3 +67,30 @@ export function resolveAppPath(
   const full = join(root, rel);
   return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
+
+/** The one window's web preferences: isolated, sandboxed, no Node, no webviews. */
+export function secureWebPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const;
+}
+
+/** IPC is answered only for the app's own page (or the dev server's, in development). */
+export function isTrustedPageUrl(url: string, devUrl: string | undefined): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  if (!devUrl) return false;
+  try {
+    return new URL(url).origin === new URL(devUrl).origin;
+  } catch {
+    return false;
+  }
+}

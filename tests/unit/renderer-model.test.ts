@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GridNode } from '../../src/shared/grids';
 import { indexTree, visibleRows, ancestors } from '../../src/renderer/src/pages/grids/tree-model';
-import { resolveAppPath, CSP } from '../../src/main/security';
+import { resolveAppPath, CSP, DEV_CSP, isTrustedPageUrl, secureWebPreferences } from '../../src/main/security';
 import path from 'node:path';
 
 function node(id: number, parentId: number | null, level: 1 | 2 | 3 | 4, name: string, code: string): GridNode {
@@ -56,5 +56,33 @@ describe('app:// protocol paths', () => {
     expect(script).toBe("script-src 'self'");
     expect(CSP).toContain("default-src 'none'");
     expect(CSP).not.toMatch(/https?:/);
+  });
+});
+
+describe('window security', () => {
+  it('isolates and sandboxes the renderer with no Node access', () => {
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
+  });
+
+  it('trusts only the app origin, and the dev server only in development', () => {
+    expect(isTrustedPageUrl('app://griddesk/index.html', undefined)).toBe(true);
+    expect(isTrustedPageUrl('app://evil/index.html', undefined)).toBe(false);
+    expect(isTrustedPageUrl('https://example.com/', undefined)).toBe(false);
+    expect(isTrustedPageUrl('http://localhost:5173/index.html', undefined)).toBe(false);
+    expect(isTrustedPageUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedPageUrl('http://localhost:5173.evil.com/', 'http://localhost:5173')).toBe(false);
+  });
+
+  it('relaxes scripts only in the dev CSP', () => {
+    expect(DEV_CSP).toContain("script-src 'self' 'unsafe-inline'");
+    expect(CSP).not.toContain("unsafe-inline'; connect");
+    expect(CSP).toContain("script-src 'self';");
   });
 });
