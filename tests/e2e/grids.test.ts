@@ -1,24 +1,24 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { closeBrowser, launchApp, type E2E } from './harness';
+import { useE2E } from './harness';
 
-let e2e: E2E;
-let page: Page;
+const current = useE2E({
+  beforeEach,
+  afterEach,
+  afterAll,
+  expectNoErrors: (errors) => expect(errors).toEqual([]),
+});
+// Read at call time: each test gets a fresh app and page.
+const ctx = {
+  get e2e() {
+    return current.e2e();
+  },
+  get page() {
+    return current.page();
+  },
+};
 
-beforeEach(async () => {
-  e2e = await launchApp();
-  page = e2e.page;
-});
-afterEach(async () => {
-  expect(e2e.errors).toEqual([]);
-  await e2e.close();
-});
-afterAll(async () => {
-  await closeBrowser();
-});
-
-const item = (code: string) => page.locator(`[role="treeitem"][data-code="${code}"]`);
-const drawer = () => page.getByRole('dialog');
+const item = (code: string) => ctx.page.locator(`[role="treeitem"][data-code="${code}"]`);
+const drawer = () => ctx.page.getByRole('dialog');
 
 async function submitDrawer(buttonName: string) {
   await drawer().getByRole('button', { name: buttonName, exact: true }).click();
@@ -31,7 +31,7 @@ async function waitForCode(expected: string) {
 
 async function addChild(parentCode: string, buttonName: string, name: string, expectedCode: string) {
   await item(parentCode).click();
-  await page.getByRole('button', { name: buttonName }).click();
+  await ctx.page.getByRole('button', { name: buttonName }).click();
   await drawer().getByLabel('名称').fill(name);
   await waitForCode(expectedCode);
   await submitDrawer(buttonName);
@@ -41,15 +41,15 @@ async function addChild(parentCode: string, buttonName: string, name: string, ex
 
 describe('grid page, as a clerk uses it', () => {
   it('builds a township tree, refuses a duplicate code, renames, moves and deletes', async () => {
-    await page.getByRole('heading', { name: '还没有网格' }).waitFor();
-    await e2e.screenshot('01-empty-state');
+    await ctx.page.getByRole('heading', { name: '还没有网格' }).waitFor();
+    await ctx.e2e.screenshot('01-empty-state');
 
     // Township
-    await page.getByRole('button', { name: '新增镇（一级网格）' }).click();
+    await ctx.page.getByRole('button', { name: '新增镇（一级网格）' }).click();
     await drawer().getByLabel('名称').fill('温水镇');
     await waitForCode('01');
     await drawer().getByLabel('统计用区划代码').fill('612345101000');
-    await e2e.screenshot('02-create-drawer');
+    await ctx.e2e.screenshot('02-create-drawer');
     await submitDrawer('新增镇');
     await item('01').waitFor();
 
@@ -60,7 +60,7 @@ describe('grid page, as a clerk uses it', () => {
 
     // Field validation in the form, then a duplicate code refused by the service.
     await item('01').click();
-    await page.getByRole('button', { name: '新增村（社区）' }).click();
+    await ctx.page.getByRole('button', { name: '新增村（社区）' }).click();
     await waitForCode('0102');
     await drawer().getByLabel('网格编码').fill('0101');
     await submitDrawer('新增村（社区）');
@@ -68,121 +68,121 @@ describe('grid page, as a clerk uses it', () => {
     await drawer().getByLabel('名称').fill('石桥村');
     await submitDrawer('新增村（社区）');
     await drawer().getByText('网格编码 0101 已被“田家河村”（二级网格）使用，编码不能重复').waitFor();
-    await e2e.screenshot('03-duplicate-code');
-    expect((await e2e.app.call('grids/tree', {})).length).toBe(4);
+    await ctx.e2e.screenshot('03-duplicate-code');
+    expect((await ctx.e2e.app.call('grids/tree', {})).length).toBe(4);
     await drawer().getByLabel('网格编码').fill('0102');
     await submitDrawer('新增村（社区）');
     await item('0102').waitFor();
 
     // Rename
     await item('0101').click();
-    await page.getByRole('button', { name: '编辑' }).click();
+    await ctx.page.getByRole('button', { name: '编辑' }).click();
     await drawer().getByLabel('名称').fill('田家河村（试点）');
     await submitDrawer('保存');
     await item('0101').getByText('田家河村（试点）').waitFor();
-    const renamed = (await e2e.app.call('grids/tree', {})).find((g) => g.code === '0101');
+    const renamed = (await ctx.e2e.app.call('grids/tree', {})).find((g) => g.code === '0101');
     expect(renamed?.name).toBe('田家河村（试点）');
 
     // Move 十四组 under 石桥村: it and its household grid are re-coded.
     await item('010101').click();
-    await page.getByRole('button', { name: '移动' }).click();
-    const dialog = page.getByRole('dialog');
+    await ctx.page.getByRole('button', { name: '移动' }).click();
+    const dialog = ctx.page.getByRole('dialog');
     await dialog.getByLabel('新的上级（二级网格）').fill('石桥');
-    await page.getByRole('option', { name: /石桥村/ }).click();
+    await ctx.page.getByRole('option', { name: /石桥村/ }).click();
     await dialog.getByText('移动后编码将由 010101 改为 010201，其下 1 个网格的编码随之改变。').waitFor();
-    await e2e.screenshot('04-move-modal');
+    await ctx.e2e.screenshot('04-move-modal');
     await dialog.getByRole('button', { name: '确认移动' }).click();
     await item('010201').waitFor();
-    await expect.poll(() => page.getByTestId('detail-code').textContent()).toBe('010201');
-    const afterMove = await e2e.app.call('grids/tree', {});
+    await expect.poll(() => ctx.page.getByTestId('detail-code').textContent()).toBe('010201');
+    const afterMove = await ctx.e2e.app.call('grids/tree', {});
     expect(afterMove.find((g) => g.name === '十四组第1网格')?.code).toBe('01020101');
     expect(afterMove.find((g) => g.code === '010201')?.parentId).toBe(afterMove.find((g) => g.code === '0102')?.id);
 
     // Delete 石桥村: the cascade is listed and must be confirmed.
     await item('0102').click();
-    await page.getByRole('button', { name: '删除' }).click();
+    await ctx.page.getByRole('button', { name: '删除' }).click();
     await dialog.getByText('1 个三级网格').waitFor();
     await dialog.getByText('1 个四级网格').waitFor();
     const del = dialog.getByRole('button', { name: '删除', exact: true });
     expect(await del.isDisabled()).toBe(true);
-    await e2e.screenshot('05-delete-cascade');
+    await ctx.e2e.screenshot('05-delete-cascade');
     await dialog.getByLabel(/我已确认连同以上 2 个下级网格一并删除/).check();
     await del.click();
     await item('0102').waitFor({ state: 'detached' });
-    expect((await e2e.app.call('grids/tree', {})).map((g) => g.code)).toEqual(['01', '0101']);
-    await e2e.screenshot('06-after-delete');
+    expect((await ctx.e2e.app.call('grids/tree', {})).map((g) => g.code)).toEqual(['01', '0101']);
+    await ctx.e2e.screenshot('06-after-delete');
   });
 
   it('navigates the tree with the keyboard and filters it by search', async () => {
-    const town = await e2e.app.call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '01' });
-    const v1 = await e2e.app.call('grids/create', {
+    const town = await ctx.e2e.app.call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '01' });
+    const v1 = await ctx.e2e.app.call('grids/create', {
       parentId: town.id,
       level: 2,
       name: '田家河村',
       code: '0101',
       kind: '村',
     });
-    await e2e.app.call('grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '0102', kind: '村' });
-    await e2e.app.call('grids/create', { parentId: v1.id, level: 3, name: '十四组', code: '010101' });
-    await e2e.reload();
+    await ctx.e2e.app.call('grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '0102', kind: '村' });
+    await ctx.e2e.app.call('grids/create', { parentId: v1.id, level: 3, name: '十四组', code: '010101' });
+    await ctx.e2e.reload();
 
     await item('01').click();
-    const selected = () => page.locator('[role="treeitem"][aria-selected="true"]').getAttribute('data-code');
-    await page.keyboard.press('ArrowDown');
+    const selected = () => ctx.page.locator('[role="treeitem"][aria-selected="true"]').getAttribute('data-code');
+    await ctx.page.keyboard.press('ArrowDown');
     await expect.poll(selected).toBe('0101');
-    await page.keyboard.press('ArrowRight'); // opens 田家河村
+    await ctx.page.keyboard.press('ArrowRight'); // opens 田家河村
     await item('010101').waitFor();
-    await page.keyboard.press('ArrowRight'); // to its first child
+    await ctx.page.keyboard.press('ArrowRight'); // to its first child
     await expect.poll(selected).toBe('010101');
-    await page.keyboard.press('ArrowLeft'); // back to the parent
+    await ctx.page.keyboard.press('ArrowLeft'); // back to the parent
     await expect.poll(selected).toBe('0101');
-    await page.keyboard.press('ArrowLeft'); // closes it
+    await ctx.page.keyboard.press('ArrowLeft'); // closes it
     await item('010101').waitFor({ state: 'detached' });
-    await page.keyboard.press('End');
+    await ctx.page.keyboard.press('End');
     await expect.poll(selected).toBe('0102');
-    await page.keyboard.press('Home');
+    await ctx.page.keyboard.press('Home');
     await expect.poll(selected).toBe('01');
 
-    await page.getByLabel('搜索网格').fill('十四');
+    await ctx.page.getByLabel('搜索网格').fill('十四');
     await item('010101').waitFor();
-    await expect.poll(() => page.locator('[role="treeitem"]').count()).toBe(3);
+    await expect.poll(() => ctx.page.locator('[role="treeitem"]').count()).toBe(3);
     await item('0102').waitFor({ state: 'detached' });
-    await page.getByLabel('搜索网格').fill('0102');
+    await ctx.page.getByLabel('搜索网格').fill('0102');
     await item('0102').waitFor();
-    await expect.poll(() => page.locator('[role="treeitem"]').count()).toBe(2);
+    await expect.poll(() => ctx.page.locator('[role="treeitem"]').count()).toBe(2);
   });
 
   it('loads the demo township and stays usable with a county of 7,500 grids', async () => {
-    await page.getByRole('button', { name: '载入演示数据' }).click();
+    await ctx.page.getByRole('button', { name: '载入演示数据' }).click();
     await item('01').waitFor();
-    const demo = await e2e.app.call('grids/tree', {});
+    const demo = await ctx.e2e.app.call('grids/tree', {});
     const firstVillage = demo.find((g) => g.level === 2)!;
     await item(firstVillage.code).click();
-    await page.getByTestId('grid-detail').getByRole('heading', { name: firstVillage.name }).waitFor();
-    await e2e.screenshot('07-demo-township');
+    await ctx.page.getByTestId('grid-detail').getByRole('heading', { name: firstVillage.name }).waitFor();
+    await ctx.e2e.screenshot('07-demo-township');
 
-    // Grow to county scale through the same service, then reload the page.
+    // Grow to county scale through the same service, then reload the ctx.page.
     const { createDemo } = await import('../../src/main/services/demo/demo');
-    await createDemo(e2e.app.ctx.handle.db, { townships: 14, seed: 7 });
-    const all = await e2e.app.call('grids/tree', {});
+    await createDemo(ctx.e2e.app.ctx.handle.db, { townships: 14, seed: 7 });
+    const all = await ctx.e2e.app.call('grids/tree', {});
     expect(all.length).toBeGreaterThan(5000);
-    await e2e.reload();
-    await page.getByText(`共 ${all.length} 个网格`).waitFor();
+    await ctx.e2e.reload();
+    await ctx.page.getByText(`共 ${all.length} 个网格`).waitFor();
     // Virtualised: only the rows in view are in the DOM.
-    expect(await page.locator('[role="treeitem"]').count()).toBeLessThan(120);
+    expect(await ctx.page.locator('[role="treeitem"]').count()).toBeLessThan(120);
     // Keyboard to the far end of the tree: the last township's last village comes into view.
     const towns = all.filter((g) => g.level === 1);
     const lastTown = towns.at(-1)!;
     await item(towns[0]!.code).click();
-    await page.keyboard.press('End');
+    await ctx.page.keyboard.press('End');
     const lastVillage = all.filter((g) => g.parentId === lastTown.id).at(-1)!;
     await item(lastVillage.code).waitFor();
-    expect(await page.locator('[role="treeitem"]').count()).toBeLessThan(120);
+    expect(await ctx.page.locator('[role="treeitem"]').count()).toBeLessThan(120);
     const target = all.filter((g) => g.level === 4).at(-1)!;
-    await page.getByLabel('搜索网格').fill(target.code);
+    await ctx.page.getByLabel('搜索网格').fill(target.code);
     await item(target.code).click();
-    await page.getByTestId('grid-detail').getByRole('heading', { name: target.name }).waitFor();
-    expect(await page.locator('[role="treeitem"]').count()).toBe(4);
-    await e2e.screenshot('08-county-search');
+    await ctx.page.getByTestId('grid-detail').getByRole('heading', { name: target.name }).waitFor();
+    expect(await ctx.page.locator('[role="treeitem"]').count()).toBe(4);
+    await ctx.e2e.screenshot('08-county-search');
   });
 });

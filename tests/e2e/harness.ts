@@ -134,3 +134,30 @@ export async function closeBrowser(): Promise<void> {
   await browser?.close();
   browser = null;
 }
+
+/**
+ * Registers the per-test launch/close hooks for a test file and returns accessors for the
+ * current test's app and page. Every test also asserts the page logged no errors.
+ */
+export function useE2E(hooks: {
+  beforeEach(fn: () => Promise<void>): void;
+  afterEach(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+  expectNoErrors(errors: string[]): void;
+}): { e2e(): E2E; page(): Page } {
+  let current: E2E | null = null;
+  hooks.beforeEach(async () => {
+    current = await launchApp();
+  });
+  hooks.afterEach(async () => {
+    const e = current!;
+    current = null;
+    try {
+      hooks.expectNoErrors(e.errors);
+    } finally {
+      await e.close();
+    }
+  });
+  hooks.afterAll(closeBrowser);
+  return { e2e: () => current!, page: () => current!.page };
+}
