@@ -16,6 +16,23 @@ import {
   type DeletePreview,
   type GridNode,
 } from './grids';
+import {
+  assignmentEndSchema,
+  assignmentFieldsSchema,
+  householdFieldsSchema,
+  householdListSchema,
+  householdMoveSchema,
+  householdUpdateSchema,
+  vacanciesSchema,
+  workerFieldsSchema,
+  workerListSchema,
+  workerUpdateSchema,
+  type AssignmentView,
+  type HouseholdView,
+  type Vacancy,
+  type WorkerDetail,
+  type WorkerSummary,
+} from './people';
 import { settingsSchema, type AppInfo, type BackupInfo, type Settings, type Stats } from './settings';
 
 const none = z.object({}).strict();
@@ -38,6 +55,20 @@ export const inputSchemas = {
   'backup/restore': z.object({ name: z.string().min(1).max(200) }).strict(),
   'backup/restoreFromFile': none,
   'demo/create': none,
+  'grids/assignments': gridIdSchema,
+  'grids/vacancies': vacanciesSchema,
+  'workers/list': workerListSchema,
+  'workers/get': gridIdSchema,
+  'workers/create': workerFieldsSchema,
+  'workers/update': workerUpdateSchema,
+  'assignments/create': assignmentFieldsSchema,
+  'assignments/end': assignmentEndSchema,
+  'households/list': householdListSchema,
+  'households/get': gridIdSchema,
+  'households/create': householdFieldsSchema,
+  'households/update': householdUpdateSchema,
+  'households/delete': gridIdSchema,
+  'households/move': householdMoveSchema,
 } as const;
 
 export type HandlerName = keyof typeof inputSchemas;
@@ -67,6 +98,20 @@ export interface HandlerOutputs {
   'backup/restore': RestoreResult;
   'backup/restoreFromFile': RestoreResult;
   'demo/create': { township: GridNode; grids: number };
+  'grids/assignments': AssignmentView[];
+  'grids/vacancies': Vacancy[];
+  'workers/list': { total: number; rows: WorkerSummary[] };
+  'workers/get': WorkerDetail;
+  'workers/create': WorkerDetail;
+  'workers/update': WorkerDetail;
+  'assignments/create': WorkerDetail;
+  'assignments/end': WorkerDetail;
+  'households/list': { total: number; rows: HouseholdView[] };
+  'households/get': HouseholdView;
+  'households/create': HouseholdView;
+  'households/update': HouseholdView;
+  'households/delete': { deleted: number };
+  'households/move': { moved: number };
 }
 
 /** What the renderer passes (defaults may be omitted). */

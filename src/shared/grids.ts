@@ -34,14 +34,22 @@ export interface GridNode {
   childCount: number;
   /** Descendants per level (index 0 = level 1 … index 3 = level 4). */
   descendants: [number, number, number, number];
+  /** Households in this grid and below. */
+  households: number;
+  /** Names of the grid's current workers (empty: vacant, 待配备). */
+  workers: string[];
 }
 
 export interface DeletePreview {
   grid: { id: number; name: string; code: string; level: GridLevel };
   /** Descendants that a cascade would delete, per level (index 0 = level 1). */
   descendants: [number, number, number, number];
-  /** Total number of rows that would be deleted, the grid itself included. */
+  /** Total number of grids that would be deleted, the grid itself included. */
   total: number;
+  /** Households in those grids (deleted with them). */
+  households: number;
+  /** Assignments, current and past, to those grids (deleted with them; the workers stay). */
+  assignments: number;
 }
 
 const levelSchema = z

@@ -5,7 +5,19 @@ import { resolveAppPath, CSP, DEV_CSP, isTrustedPageUrl, secureWebPreferences } 
 import path from 'node:path';
 
 function node(id: number, parentId: number | null, level: 1 | 2 | 3 | 4, name: string, code: string): GridNode {
-  return { id, parentId, level, name, code, kind: null, divisionCode: null, childCount: 0, descendants: [0, 0, 0, 0] };
+  return {
+    id,
+    parentId,
+    level,
+    name,
+    code,
+    kind: null,
+    divisionCode: null,
+    childCount: 0,
+    descendants: [0, 0, 0, 0],
+    households: 0,
+    workers: [],
+  };
 }
 
 const nodes = [

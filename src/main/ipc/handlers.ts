@@ -8,6 +8,8 @@ import { getSettings, updateSettings } from '../services/settings/settings';
 import { getStats } from '../services/stats/stats';
 import { createDemo } from '../services/demo/demo';
 import { restoreInto, type AppContext } from './context';
+import * as workers from '../services/workers/workers';
+import * as households from '../services/households/households';
 
 type Handler<K extends HandlerName> = (ctx: AppContext, input: HandlerArgs<K>) => Promise<HandlerOutput<K>>;
 
@@ -65,4 +67,19 @@ export const handlers: HandlerTable = {
     const r = await createDemo(ctx.handle.db);
     return { township: r.township, grids: r.grids };
   },
+
+  'grids/assignments': (ctx, { id }) => workers.gridAssignments(ctx.handle.db, id),
+  'grids/vacancies': (ctx, input) => workers.listVacancies(ctx.handle.db, input),
+  'workers/list': (ctx, input) => workers.listWorkers(ctx.handle.db, input),
+  'workers/get': (ctx, { id }) => workers.getWorker(ctx.handle.db, id),
+  'workers/create': (ctx, input) => workers.createWorker(ctx.handle.db, input),
+  'workers/update': (ctx, input) => workers.updateWorker(ctx.handle.db, input),
+  'assignments/create': (ctx, input) => workers.assignWorker(ctx.handle.db, input),
+  'assignments/end': (ctx, input) => workers.endAssignment(ctx.handle.db, input),
+  'households/list': (ctx, input) => households.listHouseholds(ctx.handle.db, input),
+  'households/get': (ctx, { id }) => households.getHousehold(ctx.handle.db, id),
+  'households/create': (ctx, input) => households.createHousehold(ctx.handle.db, input),
+  'households/update': (ctx, input) => households.updateHousehold(ctx.handle.db, input),
+  'households/delete': (ctx, { id }) => households.deleteHousehold(ctx.handle.db, id),
+  'households/move': (ctx, input) => households.moveHouseholds(ctx.handle.db, input),
 };

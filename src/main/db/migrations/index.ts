@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_grids_settings';
+import * as m0002 from './0002_rosters';
 
 /**
  * Every migration, in order. Names sort in the order they must run. A migration is frozen
@@ -7,6 +8,7 @@ import * as m0001 from './0001_grids_settings';
  */
 export const migrations: Record<string, Migration> = {
   '0001_grids_settings': m0001,
+  '0002_rosters': m0002,
 };
 
 export const migrationNames = Object.keys(migrations);

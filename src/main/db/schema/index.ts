@@ -1,10 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { GridsTable } from './grids';
 import type { SettingsTable } from './settings';
+import type {
+  AssignmentsTable,
+  HouseholdTagsTable,
+  HouseholdsTable,
+  ImportMappingsTable,
+  WorkerTagsTable,
+  WorkersTable,
+} from './rosters';
 
 export interface Database {
   grids: GridsTable;
   settings: SettingsTable;
+  workers: WorkersTable;
+  worker_tags: WorkerTagsTable;
+  assignments: AssignmentsTable;
+  households: HouseholdsTable;
+  household_tags: HouseholdTagsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -13,3 +27,4 @@ export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
 export type * from './grids';
 export type * from './settings';
+export type * from './rosters';

@@ -23,7 +23,13 @@ function levelOf(n: number): GridLevel {
   throw new AppError('INTERNAL', `网格层级数据异常：${n}`);
 }
 
-function toNode(row: GridRow, childCount: number, descendants: Counts): GridNode {
+function toNode(
+  row: GridRow,
+  childCount: number,
+  descendants: Counts,
+  households: number,
+  workers: string[],
+): GridNode {
   return {
     id: row.id,
     parentId: row.parent_id,
@@ -34,7 +40,37 @@ function toNode(row: GridRow, childCount: number, descendants: Counts): GridNode
     divisionCode: row.division_code,
     childCount,
     descendants,
+    households,
+    workers,
   };
+}
+
+/** Household counts per grid (direct) and current workers' names per grid. */
+async function rosterFacts(db: DbOrTrx, gridIds?: number[]) {
+  let hq = db
+    .selectFrom('households')
+    .select(['grid_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('grid_id');
+  let wq = db
+    .selectFrom('assignments as a')
+    .innerJoin('workers as w', 'w.id', 'a.worker_id')
+    .select(['a.grid_id', 'w.name'])
+    .where('a.end_date', 'is', null)
+    .orderBy('a.role', 'desc')
+    .orderBy('a.id');
+  if (gridIds) {
+    hq = hq.where('grid_id', 'in', gridIds);
+    wq = wq.where('a.grid_id', 'in', gridIds);
+  }
+  const households = new Map((await hq.execute()).map((r) => [r.grid_id, Number(r.n)]));
+  const workers = new Map<number, string[]>();
+  for (const r of await wq.execute()) {
+    const list = workers.get(r.grid_id);
+    if (list) {
+      if (!list.includes(r.name)) list.push(r.name);
+    } else workers.set(r.grid_id, [r.name]);
+  }
+  return { households, workers };
 }
 
 /**
@@ -51,20 +87,27 @@ export async function listTree(db: DbOrTrx): Promise<GridNode[]> {
     else children.set(r.parent_id, [r.id]);
   }
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const facts = await rosterFacts(db);
+  const households = new Map<number, number>();
   const counts = new Map<number, Counts>();
   // Deepest level first, so every child's counts are known before its parent's.
   const byLevelDesc = [...rows].sort((a, b) => b.level - a.level);
   for (const r of byLevelDesc) {
     const c: Counts = [0, 0, 0, 0];
+    let h = facts.households.get(r.id) ?? 0;
     for (const childId of children.get(r.id) ?? []) {
       const child = byId.get(childId)!;
       c[child.level - 1]! += 1;
       const cc = counts.get(childId)!;
       for (let i = 0; i < 4; i++) c[i]! += cc[i]!;
+      h += households.get(childId)!;
     }
     counts.set(r.id, c);
+    households.set(r.id, h);
   }
-  return rows.map((r) => toNode(r, children.get(r.id)?.length ?? 0, counts.get(r.id)!));
+  return rows.map((r) =>
+    toNode(r, children.get(r.id)?.length ?? 0, counts.get(r.id)!, households.get(r.id)!, facts.workers.get(r.id) ?? []),
+  );
 }
 
 async function findRow(db: DbOrTrx, id: number): Promise<GridRow> {
@@ -91,11 +134,20 @@ function countByLevel(rows: GridRow[]): Counts {
   return c;
 }
 
+/** A grid's id and all its descendants' ids. */
+export async function subtreeIds(db: DbOrTrx, id: number): Promise<number[]> {
+  const desc = await descendantRows(db, id);
+  return [id, ...desc.map((r) => r.id)];
+}
+
 export async function getGrid(db: DbOrTrx, id: number): Promise<GridNode> {
   const row = await findRow(db, id);
   const desc = await descendantRows(db, id);
   const childCount = desc.filter((r) => r.parent_id === id).length;
-  return toNode(row, childCount, countByLevel(desc));
+  const facts = await rosterFacts(db, [id, ...desc.map((r) => r.id)]);
+  let households = 0;
+  for (const n of facts.households.values()) households += n;
+  return toNode(row, childCount, countByLevel(desc), households, facts.workers.get(id) ?? []);
 }
 
 async function assertCodeFree(db: DbOrTrx, code: string, exceptIds: number[] = []): Promise<void> {
@@ -284,11 +336,42 @@ export async function moveGrid(db: DbOrTrx, input: HandlerArgs<'grids/move'>): P
 export async function deletePreview(db: DbOrTrx, id: number): Promise<DeletePreview> {
   const grid = await findRow(db, id);
   const desc = await descendantRows(db, id);
+  const ids = [grid.id, ...desc.map((r) => r.id)];
+  let households = 0;
+  let assignments = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const h = await db
+      .selectFrom('households')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('grid_id', 'in', chunk)
+      .executeTakeFirstOrThrow();
+    const a = await db
+      .selectFrom('assignments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('grid_id', 'in', chunk)
+      .executeTakeFirstOrThrow();
+    households += Number(h.n);
+    assignments += Number(a.n);
+  }
   return {
     grid: { id: grid.id, name: grid.name, code: grid.code, level: levelOf(grid.level) },
     descendants: countByLevel(desc),
     total: desc.length + 1,
+    households,
+    assignments,
   };
+}
+
+/** "3 个三级网格、12 个四级网格、240 户住户、15 条任职记录" */
+export function describePreview(p: DeletePreview): string {
+  return [
+    describeCounts(p.descendants),
+    p.households ? `${p.households} 户住户` : '',
+    p.assignments ? `${p.assignments} 条网格员任职记录` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
 }
 
 /** Describes what a cascade would delete, e.g. "3 个三级网格、12 个四级网格". */
@@ -308,14 +391,21 @@ export async function deleteGrid(db: DbOrTrx, input: HandlerArgs<'grids/delete'>
   return inTransaction(db, async (trx) => {
     const grid = await findRow(trx, input.id);
     const desc = await descendantRows(trx, grid.id);
-    if (desc.length > 0 && !input.cascade) {
+    const preview = await deletePreview(trx, grid.id);
+    if ((desc.length > 0 || preview.households > 0 || preview.assignments > 0) && !input.cascade) {
       throw new AppError(
         'HAS_CHILDREN',
-        `“${grid.name}”下还有 ${describeCounts(countByLevel(desc))}，不能直接删除。确认连同下级一并删除后才能删除。`,
+        `“${grid.name}”下还有 ${describePreview(preview)}，不能直接删除。确认连同这些一并删除后才能删除。`,
       );
     }
-    // Deepest level first: the parent reference is RESTRICT.
     const rows = [grid, ...desc];
+    const allIds = rows.map((r) => r.id);
+    for (let i = 0; i < allIds.length; i += 500) {
+      const chunk = allIds.slice(i, i + 500);
+      await trx.deleteFrom('households').where('grid_id', 'in', chunk).execute();
+      await trx.deleteFrom('assignments').where('grid_id', 'in', chunk).execute();
+    }
+    // Deepest level first: the parent reference is RESTRICT.
     for (let level = 4; level >= grid.level; level--) {
       const ids = rows.filter((r) => r.level === level).map((r) => r.id);
       for (let i = 0; i < ids.length; i += 500) {

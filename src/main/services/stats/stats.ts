@@ -15,9 +15,21 @@ export async function getStats(db: DbOrTrx): Promise<Stats> {
       level3: byLevel.get(3) ?? 0,
       level4: byLevel.get(4) ?? 0,
     },
-    // The worker and household rosters arrive with the rosters issue; until their tables
-    // exist there is nothing to count.
-    households: 0,
-    workers: 0,
+    households: Number(
+      (
+        await db
+          .selectFrom('households')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+    workers: Number(
+      (
+        await db
+          .selectFrom('workers')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   };
 }

@@ -1,0 +1,203 @@
+import { maskId } from '../../../shared/idcard';
+import type { HouseholdFields, HouseholdView } from '../../../shared/people';
+import type { HandlerArgs } from '../../../shared/api';
+import { AppError, fieldError } from '../../errors';
+import { inTransaction } from '../../db/transaction';
+import type { DbOrTrx } from '../../db/schema';
+import { subtreeIds } from '../grids/grids';
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+async function assertHouseholdGrid(db: DbOrTrx, gridId: number): Promise<void> {
+  const grid = await db.selectFrom('grids').select(['level', 'name']).where('id', '=', gridId).executeTakeFirst();
+  if (!grid) throw fieldError('gridId', '所选网格不存在，可能已被删除');
+  if (grid.level !== 4) throw fieldError('gridId', `住户只能编入户级网格（四级网格），“${grid.name}”不是户级网格`);
+}
+
+async function assertIdFree(db: DbOrTrx, idNumber: string, exceptId?: number): Promise<void> {
+  if (!idNumber) return;
+  let q = db.selectFrom('households').select(['id', 'head_name']).where('id_number', '=', idNumber);
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  const other = await q.executeTakeFirst();
+  if (other) throw fieldError('idNumber', `该身份证号已登记为户主“${other.head_name}”的住户`, 'CONFLICT');
+}
+
+async function setTags(db: DbOrTrx, householdId: number, tags: string[]): Promise<void> {
+  await db.deleteFrom('household_tags').where('household_id', '=', householdId).execute();
+  const unique = [...new Set(tags)];
+  if (unique.length) {
+    await db
+      .insertInto('household_tags')
+      .values(unique.map((tag) => ({ household_id: householdId, tag })))
+      .execute();
+  }
+}
+
+function values(input: HouseholdFields) {
+  return {
+    grid_id: input.gridId,
+    head_name: input.headName,
+    id_number: input.idNumber || null,
+    phone: input.phone,
+    address: input.address,
+    door_number: input.doorNumber,
+    members: input.members,
+    notes: input.notes,
+  };
+}
+
+export async function createHousehold(db: DbOrTrx, input: HouseholdFields): Promise<HouseholdView> {
+  return inTransaction(db, async (trx) => {
+    await assertHouseholdGrid(trx, input.gridId);
+    await assertIdFree(trx, input.idNumber);
+    const ts = now();
+    const { id } = await trx
+      .insertInto('households')
+      .values({ ...values(input), created_at: ts, updated_at: ts })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await setTags(trx, id, input.tags);
+    return getHousehold(trx, id);
+  });
+}
+
+export async function updateHousehold(db: DbOrTrx, input: HandlerArgs<'households/update'>): Promise<HouseholdView> {
+  return inTransaction(db, async (trx) => {
+    await getHousehold(trx, input.id);
+    await assertHouseholdGrid(trx, input.gridId);
+    await assertIdFree(trx, input.idNumber, input.id);
+    await trx
+      .updateTable('households')
+      .set({ ...values(input), updated_at: now() })
+      .where('id', '=', input.id)
+      .execute();
+    await setTags(trx, input.id, input.tags);
+    return getHousehold(trx, input.id);
+  });
+}
+
+export async function deleteHousehold(db: DbOrTrx, id: number): Promise<{ deleted: number }> {
+  return inTransaction(db, async (trx) => {
+    await getHousehold(trx, id);
+    await trx.deleteFrom('households').where('id', '=', id).execute();
+    return { deleted: 1 };
+  });
+}
+
+/** Moves households to another household grid. */
+export async function moveHouseholds(db: DbOrTrx, input: HandlerArgs<'households/move'>): Promise<{ moved: number }> {
+  return inTransaction(db, async (trx) => {
+    await assertHouseholdGrid(trx, input.gridId);
+    const found = await trx.selectFrom('households').select('id').where('id', 'in', input.ids).execute();
+    if (found.length !== input.ids.length) throw new AppError('NOT_FOUND', '部分住户已不存在，请刷新后重试。');
+    await trx
+      .updateTable('households')
+      .set({ grid_id: input.gridId, updated_at: now() })
+      .where('id', 'in', input.ids)
+      .execute();
+    return { moved: found.length };
+  });
+}
+
+async function tagsOf(db: DbOrTrx, ids: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('household_tags')
+      .select(['household_id', 'tag'])
+      .where('household_id', 'in', ids.slice(i, i + 500))
+      .orderBy('tag')
+      .execute();
+    for (const r of rows) out.set(r.household_id, [...(out.get(r.household_id) ?? []), r.tag]);
+  }
+  return out;
+}
+
+function baseQuery(db: DbOrTrx) {
+  return db
+    .selectFrom('households as h')
+    .innerJoin('grids as g', 'g.id', 'h.grid_id')
+    .select([
+      'h.id',
+      'h.grid_id',
+      'h.head_name',
+      'h.id_number',
+      'h.phone',
+      'h.address',
+      'h.door_number',
+      'h.members',
+      'h.notes',
+      'g.name as grid_name',
+      'g.code as grid_code',
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function toView(r: BaseRow, tags: string[]): HouseholdView {
+  return {
+    id: r.id,
+    gridId: r.grid_id,
+    headName: r.head_name,
+    idNumber: r.id_number ?? '',
+    idMasked: r.id_number ? maskId(r.id_number) : '',
+    phone: r.phone,
+    address: r.address,
+    doorNumber: r.door_number,
+    members: r.members,
+    tags,
+    notes: r.notes,
+    gridName: r.grid_name,
+    gridCode: r.grid_code,
+  };
+}
+
+export async function getHousehold(db: DbOrTrx, id: number): Promise<HouseholdView> {
+  const row = await baseQuery(db).where('h.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的住户，可能已被删除。`);
+  return toView(row, (await tagsOf(db, [id])).get(id) ?? []);
+}
+
+export async function listHouseholds(
+  db: DbOrTrx,
+  input: HandlerArgs<'households/list'>,
+): Promise<{ total: number; rows: HouseholdView[] }> {
+  let q = baseQuery(db);
+  if (input.gridId !== null) q = q.where('h.grid_id', 'in', await subtreeIds(db, input.gridId));
+  if (input.tag) {
+    const tag = input.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('household_tags as t')
+          .select('t.tag')
+          .whereRef('t.household_id', '=', 'h.id')
+          .where('t.tag', '=', tag),
+      ),
+    );
+  }
+  const search = input.search.trim().replace(/[%_]/g, '');
+  if (search) {
+    const like = `%${search}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('h.head_name', 'like', like),
+        eb('h.phone', 'like', like),
+        eb('h.address', 'like', like),
+        eb('h.id_number', 'like', like.toUpperCase()),
+      ]),
+    );
+  }
+  const { total } = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await q.orderBy('g.code').orderBy('h.id').limit(input.limit).offset(input.offset).execute();
+  const tags = await tagsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return { total: Number(total), rows: rows.map((r) => toView(r, tags.get(r.id) ?? [])) };
+}

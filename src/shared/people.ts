@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { idInfo, idProblem } from './idcard';
+import { normalizeIdNumber, normalizeName, normalizePhone, normalizeText, phoneProblem } from './text';
+
+export const GENDERS = ['男', '女'] as const;
+export const POLITICAL_STATUSES = [
+  '中共党员',
+  '中共预备党员',
+  '共青团员',
+  '民革党员',
+  '民盟盟员',
+  '民建会员',
+  '民进会员',
+  '农工党党员',
+  '致公党党员',
+  '九三学社社员',
+  '台盟盟员',
+  '无党派人士',
+  '群众',
+] as const;
+export const EDUCATIONS = ['小学', '初中', '高中', '中专', '大专', '本科', '研究生'] as const;
+export const WORKER_TAGS = [
+  '老党员',
+  '老干部',
+  '两代表一委员',
+  '新乡贤',
+  '脱贫示范户',
+  '致富能手',
+  '村民代表',
+] as const;
+export const HOUSEHOLD_TAGS = [
+  '脱贫户',
+  '监测户',
+  '低保户',
+  '特困户',
+  '独居老人',
+  '留守儿童',
+  '留守老人',
+  '残疾人家庭',
+  '军属',
+] as const;
+export const WORKER_STATUSES = ['在岗', '离任'] as const;
+export const ROLES = ['网格员', '网格长'] as const;
+export const TITLES = [
+  '镇党委书记',
+  '分管政法领导',
+  '村（社区）党组织书记',
+  '村民小组组长',
+  '村民代表',
+  '网格员',
+] as const;
+
+export type Gender = (typeof GENDERS)[number];
+export type WorkerStatus = (typeof WORKER_STATUSES)[number];
+export type Role = (typeof ROLES)[number];
+
+/** Household grids are meant to hold 15–20 households. */
+export const HOUSEHOLDS_PER_GRID = { min: 15, max: 20 } as const;
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string()
+    .transform(normalizeText)
+    .pipe(z.string().max(max, { error: `${label}不能超过 ${max} 个字` }));
+
+export const personNameSchema = z
+  .string({ error: '请填写姓名' })
+  .transform(normalizeName)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: '请填写姓名' })
+      .max(20, { error: '姓名不能超过 20 个字' })
+      .regex(/^[\p{Script=Han}A-Za-z·]+$/u, { error: '姓名只能包含汉字、字母和“·”' }),
+  );
+
+export const idNumberSchema = z
+  .string({ error: '请填写身份证号' })
+  .transform(normalizeIdNumber)
+  .superRefine((v, ctx) => {
+    if (v === '') {
+      ctx.addIssue({ code: 'custom', message: '请填写身份证号' });
+      return;
+    }
+    const problem = idProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const phoneSchema = z
+  .string({ error: '请填写联系电话' })
+  .transform(normalizePhone)
+  .superRefine((v, ctx) => {
+    if (v === '') {
+      ctx.addIssue({ code: 'custom', message: '请填写联系电话' });
+      return;
+    }
+    const problem = phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const optionalPhone = z
+  .string()
+  .transform(normalizePhone)
+  .superRefine((v, ctx) => {
+    const problem = v === '' ? null : phoneProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const tagList = z.array(z.string().trim().min(1).max(20)).max(20).default([]);
+
+const workerBase = z.object({
+  name: personNameSchema,
+  gender: z.enum(GENDERS, { error: '请选择性别' }),
+  idNumber: idNumberSchema,
+  phone: phoneSchema,
+  politicalStatus: z.string().trim().max(20).default('群众'),
+  education: trimmed(20, '学历').default(''),
+  tags: tagList,
+  status: z.enum(WORKER_STATUSES).default('在岗'),
+  notes: trimmed(200, '备注').default(''),
+});
+
+function genderMatchesId(v: { idNumber: string; gender: Gender }, ctx: z.RefinementCtx): void {
+  if (idProblem(v.idNumber) === null && idInfo(v.idNumber).gender !== v.gender) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['gender'],
+      message: `性别与身份证号不符（身份证号显示为${idInfo(v.idNumber).gender}）`,
+    });
+  }
+}
+
+export const workerFieldsSchema = workerBase.superRefine(genderMatchesId);
+export const workerUpdateSchema = workerBase.extend({ id: z.number().int().positive() }).superRefine(genderMatchesId);
+export type WorkerFields = z.output<typeof workerFieldsSchema>;
+export type WorkerFieldsInput = z.input<typeof workerFieldsSchema>;
+
+export const householdFieldsSchema = z.object({
+  gridId: z.number({ error: '请选择所属户级网格' }).int().positive(),
+  headName: personNameSchema,
+  idNumber: z
+    .string()
+    .transform(normalizeIdNumber)
+    .superRefine((v, ctx) => {
+      const problem = v === '' ? null : idProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default(''),
+  phone: optionalPhone.default(''),
+  address: trimmed(100, '住址').default(''),
+  doorNumber: trimmed(20, '门牌号').default(''),
+  members: z
+    .number({ error: '家庭人口应为数字' })
+    .int({ error: '家庭人口应为整数' })
+    .min(1, { error: '家庭人口至少 1 人' })
+    .max(50, { error: '家庭人口不能超过 50 人' })
+    .nullable()
+    .default(null),
+  tags: tagList,
+  notes: trimmed(200, '备注').default(''),
+});
+export type HouseholdFields = z.output<typeof householdFieldsSchema>;
+
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 2026-11-27' })
+  .nullable()
+  .default(null);
+
+export const assignmentFieldsSchema = z.object({
+  workerId: z.number().int().positive(),
+  gridId: z.number({ error: '请选择网格' }).int().positive(),
+  role: z.enum(ROLES).default('网格员'),
+  title: trimmed(30, '职务').default(''),
+  startDate: dateSchema,
+});
+
+export interface WorkerSummary {
+  id: number;
+  name: string;
+  gender: Gender;
+  /** Masked: 610121********123X. */
+  idMasked: string;
+  phone: string;
+  politicalStatus: string;
+  tags: string[];
+  status: WorkerStatus;
+  /** Current assignments, e.g. "许坪村一组（网格长）". */
+  grids: { gridId: number; gridName: string; gridCode: string; level: number; role: Role; title: string }[];
+}
+
+export interface AssignmentView {
+  id: number;
+  workerId: number;
+  workerName: string;
+  gridId: number;
+  gridName: string;
+  gridCode: string;
+  level: number;
+  role: Role;
+  title: string;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface WorkerDetail extends WorkerFields {
+  id: number;
+  birthDate: string;
+  assignments: AssignmentView[];
+}
+
+export interface HouseholdView extends HouseholdFields {
+  id: number;
+  idMasked: string;
+  gridName: string;
+  gridCode: string;
+}
+
+const nullableId = z.number().int().positive().nullable().default(null);
+const page = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+export const workerListSchema = z.object({
+  gridId: nullableId,
+  level: z.number().int().min(1).max(4).nullable().default(null),
+  tag: z.string().trim().max(20).default(''),
+  politicalStatus: z.string().trim().max(20).default(''),
+  status: z.union([z.enum(WORKER_STATUSES), z.literal('')]).default(''),
+  search: z.string().max(40).default(''),
+  ...page,
+});
+
+export const householdListSchema = z.object({
+  gridId: nullableId,
+  tag: z.string().trim().max(20).default(''),
+  search: z.string().max(40).default(''),
+  ...page,
+});
+
+export const householdUpdateSchema = householdFieldsSchema.extend({ id: z.number().int().positive() });
+
+export const householdMoveSchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1, { error: '请选择要移动的住户' }).max(5000),
+  gridId: z.number({ error: '请选择新的户级网格' }).int().positive(),
+});
+
+export const assignmentEndSchema = z.object({
+  id: z.number().int().positive(),
+  endDate: dateSchema,
+});
+
+export const vacanciesSchema = z.object({
+  gridId: nullableId,
+  level: z.number().int().min(1).max(4).nullable().default(null),
+});
+
+export interface Vacancy {
+  id: number;
+  name: string;
+  code: string;
+  level: number;
+}
