@@ -5,7 +5,7 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Full-width ASCII (e.g. \uFF21\uFF11) to half-width, and the ideographic space (U+3000) to a normal space. */
+/** A person's name: no spaces of any kind inside (王 强 or 王, U+3000, 强 → 王强), middle dots unified. */
 export function normalizeName(s: string): string {
   return s.replace(/[\s\u3000\u00A0]+/g, '').replace(/[•･·]/g, '·');
 }
