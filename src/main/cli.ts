@@ -14,6 +14,7 @@ import type { AppContext } from './ipc/context';
 import { backupDirFor, DB_FILE, defaultDataDir } from './paths';
 import { createDemo } from './services/demo/demo';
 import { describeCounts } from './services/grids/grids';
+import { runImport, type ImportResult } from './import/run';
 
 const USAGE = `网格工作台命令行（GridDesk CLI）
 
@@ -23,6 +24,8 @@ const USAGE = `网格工作台命令行（GridDesk CLI）
   demo [--townships N]     创建演示乡镇（默认 1 个；数据库不存在时自动创建）
   grids list [--json]      列出全部网格（按编码排序）
   stats [--json]           统计各级网格、户数和网格员人数
+  import FILE [--dry-run] [--json] [--kind workers|households] [--skip-invalid]
+                           导入网格员或住户花名册（.xlsx 或 .csv）；先检查，全部无误才写入
 
 选项:
   --db FILE    数据库文件（默认：${path.join(defaultDataDir(), DB_FILE)}）
@@ -84,6 +87,9 @@ async function run(argv: string[]): Promise<number> {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
       townships: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'skip-invalid': { type: 'boolean', default: false },
+      kind: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -146,6 +152,34 @@ async function run(argv: string[]): Promise<number> {
         }
         return 0;
       });
+    case 'import': {
+      if (!sub) throw new UsageError('请指定要导入的文件：import FILE');
+      const kind = values.kind;
+      if (kind !== undefined && kind !== 'workers' && kind !== 'households') {
+        throw new UsageError('--kind 只能是 workers 或 households');
+      }
+      return withContext(opts.db, true, async (ctx) => {
+        const r = await runImport(ctx.handle.db, path.resolve(sub), {
+          kind,
+          dryRun: values['dry-run'],
+          skipInvalid: values['skip-invalid'],
+        });
+        if (opts.json) {
+          out(
+            JSON.stringify({
+              ok: r.ok,
+              created: r.created,
+              updated: r.updated,
+              unchanged: r.unchanged,
+              errors: r.errors.map(({ sheet, row, column, message }) => ({ sheet, row, column, message })),
+            }),
+          );
+        } else {
+          printImport(r, values['dry-run'] ?? false);
+        }
+        return r.ok ? 0 : 1;
+      });
+    }
     default:
       throw new UsageError(`未知的命令：${command}`);
   }
@@ -156,6 +190,24 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+function printImport(r: ImportResult, dryRun: boolean): void {
+  const line = (label: string, c: ImportResult['created']) =>
+    out(`${label}：网格 ${c.grids}，网格员 ${c.workers}，任职 ${c.assignments}，住户 ${c.households}`);
+  for (const s of r.sheets) {
+    const kind =
+      s.kind === 'workers' ? '网格员花名册' : s.kind === 'households' ? '住户花名册' : '（不是花名册，已跳过）';
+    out(`工作表“${s.sheet}”：${kind}${s.headerRow ? `，表头在第 ${s.headerRow} 行，${s.records} 条记录` : ''}`);
+  }
+  line('新增', r.created);
+  line('更新', r.updated);
+  line('不变', r.unchanged);
+  for (const e of r.errors)
+    out(`错误：${e.sheet ? `工作表“${e.sheet}” 第 ${e.row} 行 ${e.column}：` : ''}${e.message}`);
+  if (r.committed) out(r.ok ? '已全部导入。' : `已导入无误的行，另有 ${r.errors.length} 处错误未导入。`);
+  else if (dryRun) out('这是预览（--dry-run），没有写入任何数据。');
+  else out(`发现 ${r.errors.length} 处错误，没有导入任何数据。请修改后重新导入，或加 --skip-invalid 只导入无误的行。`);
+}
 
 run(process.argv.slice(2)).then(
   (code) => {
