@@ -79,6 +79,7 @@ function sameSet(a: string[], b: string[]): boolean {
 /** The grid tree as the import sees it: existing grids plus the ones it will create. */
 class GridIndex {
   private byCode = new Map<string, GridRef>();
+  private byId = new Map<number, GridRef>();
   private byParentName = new Map<string, GridRef>();
   private childCodes = new Map<string, string[]>();
   private nextTemp = -1;
@@ -94,12 +95,20 @@ class GridIndex {
 
   private add(g: GridRef): void {
     this.byCode.set(g.code, g);
+    this.byId.set(g.id, g);
     const key = `${g.parentId ?? 'root'}|${g.name}`;
     if (!this.byParentName.has(key)) this.byParentName.set(key, g);
     const pk = String(g.parentId ?? 'root');
     const list = this.childCodes.get(pk);
     if (list) list.push(g.code);
     else this.childCodes.set(pk, [g.code]);
+  }
+
+  /** A grid and its ancestors' ids. */
+  lineage(id: number): number[] {
+    const out: number[] = [];
+    for (let g = this.byId.get(id); g; g = g.parentId === null ? undefined : this.byId.get(g.parentId)) out.push(g.id);
+    return out;
   }
 
   code(code: string): GridRef | undefined {
@@ -409,9 +418,12 @@ export async function buildPlan(
 
   plan.newGrids = index.created;
   plan.renamedGrids = [...index.renamed].map(([id, name]) => ({ id, name }));
+  // Unchanged grids: existing ones the rows name, with their ancestors.
   const touchedGrids = new Set<number>();
-  for (const a of plan.assignments) touchedGrids.add(a.gridId);
-  for (const h of plan.households) touchedGrids.add(h.gridId);
+  for (const item of [...plan.assignments, ...plan.households]) {
+    if (touchedGrids.has(item.gridId)) continue;
+    for (const id of index.lineage(item.gridId)) touchedGrids.add(id);
+  }
   plan.created.grids = plan.newGrids.length;
   plan.updated.grids = plan.renamedGrids.length;
   plan.unchanged.grids = [...touchedGrids].filter((id) => id > 0 && !index.renamed.has(id)).length;
