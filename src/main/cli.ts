@@ -15,6 +15,9 @@ import { backupDirFor, DB_FILE, defaultDataDir } from './paths';
 import { createDemo } from './services/demo/demo';
 import { describeCounts } from './services/grids/grids';
 import { runImport, type ImportResult } from './import/run';
+import { writeErrorWorkbook } from './excel/error-workbook';
+import { exportHouseholds, exportWorkers } from './excel/export';
+import { writeTemplate } from './excel/template';
 
 const USAGE = `网格工作台命令行（GridDesk CLI）
 
@@ -24,8 +27,11 @@ const USAGE = `网格工作台命令行（GridDesk CLI）
   demo [--townships N]     创建演示乡镇（默认 1 个；数据库不存在时自动创建）
   grids list [--json]      列出全部网格（按编码排序）
   stats [--json]           统计各级网格、户数和网格员人数
-  import FILE [--dry-run] [--json] [--kind workers|households] [--skip-invalid]
+  import FILE [--dry-run] [--json] [--kind workers|households] [--skip-invalid] [--errors-out FILE]
                            导入网格员或住户花名册（.xlsx 或 .csv）；先检查，全部无误才写入
+  export roster --out FILE.xlsx [--one-sheet]      导出网格员花名册（默认每村一个工作表）
+  export households --out FILE.xlsx [--one-sheet]  导出住户花名册
+  template --out FILE.xlsx                          保存导入模板
 
 选项:
   --db FILE    数据库文件（默认：${path.join(defaultDataDir(), DB_FILE)}）
@@ -57,6 +63,8 @@ async function withContext<T>(dbPath: string, write: boolean, fn: (ctx: AppConte
     openOptions: {},
     emit: () => undefined,
     pickFile: () => Promise.resolve(null),
+    saveFile: () => Promise.resolve(null),
+    openPath: () => Promise.resolve(),
   };
   try {
     return await fn(ctx);
@@ -90,6 +98,9 @@ async function run(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       'skip-invalid': { type: 'boolean', default: false },
       kind: { type: 'string' },
+      out: { type: 'string' },
+      'errors-out': { type: 'string' },
+      'one-sheet': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -164,6 +175,10 @@ async function run(argv: string[]): Promise<number> {
           dryRun: values['dry-run'],
           skipInvalid: values['skip-invalid'],
         });
+        if (values['errors-out'] && r.errors.length) {
+          const headerRows = Object.fromEntries(r.sheets.map((s) => [s.sheet, s.headerRow]));
+          await writeErrorWorkbook(path.resolve(sub), r.errors, headerRows, path.resolve(values['errors-out']));
+        }
         if (opts.json) {
           out(
             JSON.stringify({
@@ -179,6 +194,28 @@ async function run(argv: string[]): Promise<number> {
         }
         return r.ok ? 0 : 1;
       });
+    }
+    case 'export': {
+      if (sub !== 'roster' && sub !== 'households')
+        throw new UsageError('用法：export roster|households --out FILE.xlsx');
+      if (!values.out) throw new UsageError('请用 --out 指定保存的文件，如 --out 花名册.xlsx');
+      const file = path.resolve(values.out);
+      return withContext(opts.db, false, async (ctx) => {
+        const options = { perVillage: !values['one-sheet'] };
+        const r =
+          sub === 'roster'
+            ? await exportWorkers(ctx.handle.db, file, options)
+            : await exportHouseholds(ctx.handle.db, file, options);
+        if (opts.json) out(JSON.stringify({ ok: true, file, rows: r.rows }));
+        else out(`已导出 ${r.rows} 行到 ${file}`);
+        return 0;
+      });
+    }
+    case 'template': {
+      if (!values.out) throw new UsageError('请用 --out 指定保存的文件');
+      await writeTemplate(path.resolve(values.out));
+      out(`已保存导入模板：${path.resolve(values.out)}`);
+      return 0;
     }
     default:
       throw new UsageError(`未知的命令：${command}`);

@@ -151,6 +151,18 @@ async function start(): Promise<void> {
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    saveFile: async ({ title, defaultName, extensions, filterName }) => {
+      const r = await dialog.showSaveDialog(mainWindow!, {
+        title,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: filterName, extensions }],
+      });
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    openPath: async (file) => {
+      const problem = await shell.openPath(file);
+      if (problem) throw new AppError('NOT_FOUND', `无法打开文件：${problem}`);
+    },
   };
   ctx = context;
 

@@ -33,6 +33,7 @@ import {
   type WorkerDetail,
   type WorkerSummary,
 } from './people';
+import { exportRequestSchema, importRequestSchema, type ImportResult } from './imports';
 import { settingsSchema, type AppInfo, type BackupInfo, type Settings, type Stats } from './settings';
 
 const none = z.object({}).strict();
@@ -69,6 +70,14 @@ export const inputSchemas = {
   'households/update': householdUpdateSchema,
   'households/delete': gridIdSchema,
   'households/move': householdMoveSchema,
+  'import/pickFile': none,
+  'import/analyze': importRequestSchema,
+  'import/commit': importRequestSchema,
+  'import/errorWorkbook': importRequestSchema,
+  'import/template': none,
+  'export/workers': exportRequestSchema,
+  'export/households': exportRequestSchema,
+  'files/open': z.object({ file: z.string().min(1).max(1000) }).strict(),
 } as const;
 
 export type HandlerName = keyof typeof inputSchemas;
@@ -112,6 +121,20 @@ export interface HandlerOutputs {
   'households/update': HouseholdView;
   'households/delete': { deleted: number };
   'households/move': { moved: number };
+  'import/pickFile': { file: string | null };
+  'import/analyze': ImportResult;
+  'import/commit': ImportResult;
+  'import/errorWorkbook': SavedFile;
+  'import/template': SavedFile;
+  'export/workers': SavedFile;
+  'export/households': SavedFile;
+  'files/open': { opened: boolean };
+}
+
+/** A file written where the clerk chose (null: the clerk cancelled the save dialog). */
+export interface SavedFile {
+  file: string | null;
+  rows: number;
 }
 
 /** What the renderer passes (defaults may be omitted). */

@@ -31,6 +31,8 @@ export async function openTestApp(dir = tempDir()): Promise<TestApp> {
     openOptions: {},
     emit: () => undefined,
     pickFile: () => Promise.resolve(null),
+    saveFile: () => Promise.resolve(null),
+    openPath: () => Promise.resolve(),
   };
   return {
     dir,
@@ -49,4 +51,8 @@ export async function openTestApp(dir = tempDir()): Promise<TestApp> {
 
 export function setPickedFile(app: TestApp, file: string | null): void {
   app.ctx.pickFile = () => Promise.resolve(file);
+}
+
+export function setSavePath(app: TestApp, file: string | null): void {
+  app.ctx.saveFile = () => Promise.resolve(file);
 }

@@ -475,6 +475,28 @@ describe('roster import', () => {
     expect(again.errors).toEqual([]);
   });
 
+  it("places a village roster without a township column under the database's only township", async () => {
+    await app.call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '11' });
+    const file = path.join(dir, 'village.xlsx');
+    await writeWorkbook(file, [
+      {
+        name: '许坪村',
+        header: ['村', '组', '级别', '网格编码', '姓名', '身份证号', '联系电话'],
+        rows: [['许坪村', '一组', '四级', '11010101', '王强', ids.wang, '19499547576']],
+        textColumns: [5],
+      },
+    ]);
+    const r = await runImport(app.ctx.handle.db, file);
+    expect(r.errors).toEqual([]);
+    const tree = await app.call('grids/tree', {});
+    expect(tree.map((g) => [g.code, g.name])).toEqual([
+      ['11', '温水镇'],
+      ['1101', '许坪村'],
+      ['110101', '一组'],
+      ['11010101', '一组第1网格'],
+    ]);
+  });
+
   it('parses the date forms rosters use', () => {
     expect(parseDate(new Date(Date.UTC(2021, 2, 1))).date).toBe('2021-03-01');
     expect(parseDate(44256).date).toBe('2021-03-01');

@@ -1,68 +1,8 @@
 /** The columns a roster may have, with the header names villages actually use. */
 
-export type RosterKind = 'workers' | 'households';
+import { FIELD_LABELS, HOUSEHOLD_FIELDS, WORKER_FIELDS, type Field, type RosterKind } from '../../shared/imports';
 
-export const WORKER_FIELDS = [
-  'township',
-  'village',
-  'group',
-  'level',
-  'gridCode',
-  'gridName',
-  'name',
-  'gender',
-  'idNumber',
-  'phone',
-  'politicalStatus',
-  'education',
-  'tags',
-  'title',
-  'role',
-  'startDate',
-  'notes',
-] as const;
-
-export const HOUSEHOLD_FIELDS = [
-  'township',
-  'village',
-  'group',
-  'gridCode',
-  'gridName',
-  'headName',
-  'idNumber',
-  'phone',
-  'address',
-  'doorNumber',
-  'members',
-  'tags',
-  'notes',
-] as const;
-
-export type Field = (typeof WORKER_FIELDS)[number] | (typeof HOUSEHOLD_FIELDS)[number];
-
-export const FIELD_LABELS: Record<Field, string> = {
-  township: '镇',
-  village: '村（社区）',
-  group: '村民小组',
-  level: '网格级别',
-  gridCode: '网格编码',
-  gridName: '网格名称',
-  name: '姓名',
-  gender: '性别',
-  idNumber: '身份证号',
-  phone: '联系电话',
-  politicalStatus: '政治面貌',
-  education: '学历',
-  tags: '人员类别',
-  title: '担任职务',
-  role: '网格角色',
-  startDate: '任职日期',
-  notes: '备注',
-  headName: '户主姓名',
-  address: '住址',
-  doorNumber: '门牌号',
-  members: '家庭人口',
-};
+export { FIELD_LABELS, HOUSEHOLD_FIELDS, WORKER_FIELDS, type Field, type RosterKind };
 
 /** Header synonyms, compared after removing spaces, brackets' notes and asterisks. */
 const SYNONYMS: Record<Field, string[]> = {

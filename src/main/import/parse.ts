@@ -25,12 +25,8 @@ import {
 } from './fields';
 import { columnLetter, type CellValue, type SourceRow, type SourceSheet } from './source';
 
-export interface RowError {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-}
+export type { RowError } from '../../shared/imports';
+import type { LayoutOverride, RowError } from '../../shared/imports';
 
 export interface SheetLayout {
   sheet: string;
@@ -45,11 +41,7 @@ export interface SheetLayout {
   signature: string;
 }
 
-export interface LayoutOverride {
-  kind?: RosterKind;
-  /** Field → column index (null: not in this sheet). */
-  mapping?: Partial<Record<Field, number | null>>;
-}
+export type { LayoutOverride };
 
 export interface GridPath {
   township: string;

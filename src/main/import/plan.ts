@@ -8,12 +8,8 @@ import type { DbOrTrx } from '../db/schema';
 import { codeShape, nextFreeCode } from '../services/grids/codes';
 import type { HouseholdRecord, RowError, WorkerRecord } from './parse';
 
-export interface Counts {
-  grids: number;
-  workers: number;
-  assignments: number;
-  households: number;
-}
+import type { Counts } from '../../shared/imports';
+export type { Counts };
 
 export const zeroCounts = (): Counts => ({ grids: 0, workers: 0, assignments: 0, households: 0 });
 
@@ -119,6 +115,12 @@ class GridIndex {
     return this.byParentName.get(`${parentId ?? 'root'}|${name}`);
   }
 
+  /** The only township, when there is exactly one (a township office's own database). */
+  soleTownship(): GridRef | undefined {
+    const roots = [...this.byId.values()].filter((g) => g.parentId === null);
+    return roots.length === 1 ? roots[0] : undefined;
+  }
+
   /** Creates a grid, keeping the roster's code when it is free, else the next free code. */
   create(parent: GridRef | null, level: GridLevel, name: string, wanted: string | null): GridRef | null {
     let code = wanted && !this.byCode.has(wanted) ? wanted : null;
@@ -187,6 +189,10 @@ function resolveGrid(
   if (name) {
     const existing = index.child(parent?.id ?? null, name);
     if (existing) return existing;
+  } else if (level === 1) {
+    // Village rosters often leave out the township: in a one-township database it is that one.
+    const sole = index.soleTownship();
+    if (sole) return sole;
   }
   let ownName = name;
   if (!ownName && level === 4 && hint && parent) {

@@ -16,7 +16,7 @@ import {
   type SheetLayout,
   type WorkerRecord,
 } from './parse';
-import { buildPlan, zeroCounts, type Counts, type Plan } from './plan';
+import { buildPlan, zeroCounts, type Plan } from './plan';
 import { readSource, type Progress, type SourceFile } from './source';
 import { AppError } from '../errors';
 
@@ -30,22 +30,8 @@ export interface ImportOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-export interface SheetSummary extends SheetLayout {
-  records: number;
-  skippedRows: number;
-  /** The mapping came from one the clerk corrected before. */
-  remembered: boolean;
-}
-
-export interface ImportResult {
-  ok: boolean;
-  committed: boolean;
-  created: Counts;
-  updated: Counts;
-  unchanged: Counts;
-  errors: RowError[];
-  sheets: SheetSummary[];
-}
+import type { ImportResult, SheetSummary } from '../../shared/imports';
+export type { ImportResult, SheetSummary };
 
 /** A result for a file that could not be read at all (not xlsx, damaged…). */
 export function fileErrorResult(message: string): ImportResult {

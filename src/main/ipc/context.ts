@@ -14,6 +14,15 @@ export interface AppContext {
   emit<E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]): void;
   /** Asks the clerk for a file to open; null when cancelled. Electron shows its dialog. */
   pickFile(options: { title: string; extensions: string[]; filterName: string }): Promise<string | null>;
+  /** Asks where to save a file; null when cancelled. */
+  saveFile(options: {
+    title: string;
+    defaultName: string;
+    extensions: string[];
+    filterName: string;
+  }): Promise<string | null>;
+  /** Opens a saved file with the system's program (Excel/WPS, a PDF viewer). */
+  openPath(file: string): Promise<void>;
 }
 
 /**

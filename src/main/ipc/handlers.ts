@@ -10,6 +10,12 @@ import { createDemo } from '../services/demo/demo';
 import { restoreInto, type AppContext } from './context';
 import * as workers from '../services/workers/workers';
 import * as households from '../services/households/households';
+import { runImport } from '../import/run';
+import { writeErrorWorkbook } from '../excel/error-workbook';
+import { writeTemplate } from '../excel/template';
+import { exportHouseholds, exportWorkers } from '../excel/export';
+import type { HandlerArgs as Args } from '../../shared/api';
+import { today as todayText } from '../excel/workbook';
 
 type Handler<K extends HandlerName> = (ctx: AppContext, input: HandlerArgs<K>) => Promise<HandlerOutput<K>>;
 
@@ -82,4 +88,77 @@ export const handlers: HandlerTable = {
   'households/update': (ctx, input) => households.updateHousehold(ctx.handle.db, input),
   'households/delete': (ctx, { id }) => households.deleteHousehold(ctx.handle.db, id),
   'households/move': (ctx, input) => households.moveHouseholds(ctx.handle.db, input),
+
+  'import/pickFile': async (ctx) => ({
+    file: await ctx.pickFile({
+      title: '选择要导入的花名册',
+      extensions: ['xlsx', 'csv', 'xls'],
+      filterName: 'Excel 或 CSV',
+    }),
+  }),
+  'import/analyze': (ctx, input) => importFile(ctx, input, true),
+  'import/commit': (ctx, input) => importFile(ctx, input, false),
+  'import/errorWorkbook': async (ctx, input) => {
+    const r = await importFile(ctx, input, true);
+    const base = path.basename(input.file, path.extname(input.file));
+    const out = await askSavePath(ctx, '保存错误清单', `${base}-错误清单.xlsx`);
+    if (!out) return { file: null, rows: 0 };
+    const headerRows = Object.fromEntries(r.sheets.map((s) => [s.sheet, s.headerRow]));
+    const { rows } = await writeErrorWorkbook(input.file, r.errors, headerRows, out);
+    return { file: out, rows };
+  },
+  'import/template': async (ctx) => {
+    const out = await askSavePath(ctx, '保存导入模板', '网格员及住户花名册导入模板.xlsx');
+    if (!out) return { file: null, rows: 0 };
+    await writeTemplate(out);
+    return { file: out, rows: 0 };
+  },
+  'export/workers': async (ctx, input) => {
+    const out = await askSavePath(ctx, '导出网格员花名册', `网格员花名册-${todayText()}.xlsx`);
+    if (!out) return { file: null, rows: 0 };
+    return { file: out, ...(await exportWorkers(ctx.handle.db, out, input)) };
+  },
+  'export/households': async (ctx, input) => {
+    const out = await askSavePath(ctx, '导出住户花名册', `住户花名册-${todayText()}.xlsx`);
+    if (!out) return { file: null, rows: 0 };
+    return { file: out, ...(await exportHouseholds(ctx.handle.db, out, input)) };
+  },
+  'files/open': async (ctx, { file }) => {
+    // Only files GridDesk itself saved in this session, never an arbitrary path.
+    if (!savedBy(ctx).has(file) || !/\.(xlsx|pdf|csv)$/i.test(file)) {
+      throw new AppError('FORBIDDEN', '只能打开本软件刚刚保存的文件。');
+    }
+    await ctx.openPath(file);
+    return { opened: true };
+  },
 };
+
+const saved = new WeakMap<AppContext, Set<string>>();
+function savedBy(ctx: AppContext): Set<string> {
+  let set = saved.get(ctx);
+  if (!set) saved.set(ctx, (set = new Set()));
+  return set;
+}
+
+/** Asks where to save, and remembers the answer so the clerk may open the file afterwards. */
+async function askSavePath(ctx: AppContext, title: string, defaultName: string): Promise<string | null> {
+  const out = await ctx.saveFile({ title, defaultName, extensions: ['xlsx'], filterName: 'Excel 工作簿' });
+  if (out) savedBy(ctx).add(out);
+  return out;
+}
+
+async function importFile(ctx: AppContext, input: Args<'import/analyze'>, dryRun: boolean) {
+  return runImport(ctx.handle.db, input.file, {
+    kind: input.kind,
+    overrides: input.overrides,
+    skipInvalid: input.skipInvalid,
+    dryRun,
+    onProgress: (phase, done, total) =>
+      ctx.emit('progress', {
+        task: 'import',
+        done,
+        total,
+        message: phase === 'read' ? '正在读取文件' : '正在写入数据库',
+      }),
+  });
+}

@@ -1,0 +1,193 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportHouseholds, exportWorkers } from '../../src/main/excel/export';
+import { writeErrorWorkbook } from '../../src/main/excel/error-workbook';
+import { writeTemplate } from '../../src/main/excel/template';
+import { runImport } from '../../src/main/import/run';
+import { readSource } from '../../src/main/import/source';
+import { dispatch } from '../../src/main/ipc/dispatch';
+import { openTestApp, setSavePath, tempDir, type TestApp } from '../helpers/context';
+import { makeId } from '../helpers/people';
+import { writeWorkbook } from '../helpers/xlsx';
+
+const SAMPLE = path.resolve(__dirname, '../../../shared/samples/workers-sample.xlsx');
+
+let app: TestApp;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir();
+  app = await openTestApp(dir);
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function snapshot(a: TestApp) {
+  const workers = (await a.call('workers/list', { limit: 500 })).rows;
+  const details = await Promise.all(workers.map((w) => a.call('workers/get', { id: w.id })));
+  return details
+    .map((d) => ({
+      name: d.name,
+      idNumber: d.idNumber,
+      phone: d.phone,
+      politicalStatus: d.politicalStatus,
+      tags: [...d.tags].sort(),
+      assignments: d.assignments.map((x) => [x.gridCode, x.role, x.title, x.startDate]).sort(),
+    }))
+    .sort((x, y) => (x.idNumber < y.idNumber ? -1 : 1));
+}
+
+describe('roster export', () => {
+  it('exports the sample roster and imports it back into an empty database unchanged', async () => {
+    const first = await runImport(app.ctx.handle.db, SAMPLE);
+    expect(first.ok).toBe(true);
+    const out = path.join(dir, '花名册.xlsx');
+    const { rows } = await exportWorkers(app.ctx.handle.db, out);
+    expect(rows).toBe(83);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['温水镇（镇级）', '许坪村', '陈沟村', '郑家坡村']);
+    const ws = wb.getWorksheet('许坪村')!;
+    expect(ws.getCell('A1').value).toBe('温水镇许坪村网格员花名册');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    const idCell = ws.getRow(4).getCell(10);
+    expect(typeof idCell.value).toBe('string');
+    expect(idCell.numFmt).toBe('@');
+
+    const other = await openTestApp(tempDir());
+    const back = await runImport(other.ctx.handle.db, out);
+    expect(back.errors).toEqual([]);
+    expect(back.created).toEqual(first.created);
+    expect(await snapshot(other)).toEqual(await snapshot(app));
+    // And into the database it came from: nothing changes.
+    const same = await runImport(app.ctx.handle.db, out);
+    expect(same.created).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0 });
+    expect(same.updated).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0 });
+    await other.close();
+  });
+
+  it('round-trips every household name and address exactly, rare characters included', async () => {
+    const rare = ['𠮷', '堃', '喆', '䶮', '赟', '犇', '淼', '昇', '·', '垚'];
+    const header = [
+      '镇',
+      '村',
+      '组',
+      '网格编码',
+      '户主姓名',
+      '身份证号',
+      '联系电话',
+      '住址',
+      '门牌号',
+      '家庭人口',
+      '户类别',
+    ];
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 1500; i++) {
+      const v = i % 3;
+      const g = 1 + (i % 5);
+      const code = `1${v + 1}0${g}0${1 + (i % 4)}`.padStart(8, '1');
+      const name = `${'王李张刘陈'[i % 5]}${rare[i % rare.length] === '·' ? '阿卜杜·热合曼' : rare[i % rare.length]}${i % 2 ? '强' : ''}`;
+      rows.push([
+        '温水镇',
+        ['许坪村', '陈沟村', '郑家坡村'][v]!,
+        `${'一二三四五'[g - 1]}组`,
+        `11${String(v + 1).padStart(2, '0')}${String(g).padStart(2, '0')}${String(1 + (i % 4)).padStart(2, '0')}`,
+        name,
+        i % 4 === 0 ? makeId('1960-01-01', i % 99, '男', String(610300 + (i % 90))) : '',
+        `139${String(10000000 + i).slice(0, 8)}`,
+        `温水镇${['许坪村', '陈沟村', '郑家坡村'][v]}${'一二三四五'[g - 1]}组（${i}号院）“老宅”＃${i % 7}`,
+        `${i}-${i % 3}`,
+        1 + (i % 6),
+        i % 5 === 0 ? '低保户、独居老人' : '',
+      ]);
+      void code;
+    }
+    const file = path.join(dir, 'households.xlsx');
+    await writeWorkbook(file, [
+      { name: '住户', preamble: [['温水镇住户花名册']], header, rows, textColumns: [3, 5, 6, 8] },
+    ]);
+    const r = await runImport(app.ctx.handle.db, file);
+    expect(r.errors).toEqual([]);
+    expect(r.created.households).toBe(1500);
+
+    const out = path.join(dir, 'export.xlsx');
+    await exportHouseholds(app.ctx.handle.db, out, { perVillage: false });
+    const read = await readSource(out);
+    const sheet = read.sheets[0]!;
+    const exported = sheet.rows
+      .slice(3)
+      .map((row) => ({ name: row.cells[6], address: row.cells[9], door: row.cells[10] }));
+    const original = rows.map((row) => ({ name: String(row[4]).replace(/\s/g, ''), address: row[7], door: row[8] }));
+    const key = (x: { name: unknown; address: unknown; door: unknown }) =>
+      `${String(x.name)}|${String(x.address)}|${String(x.door)}`;
+    expect(exported.map(key).sort()).toEqual(original.map(key).sort());
+  });
+
+  it('writes the template with drop-downs, a text ID column and instructions', async () => {
+    const out = path.join(dir, 'template.xlsx');
+    await writeTemplate(out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['网格员花名册', '住户花名册', '填写说明']);
+    const ws = wb.getWorksheet('网格员花名册')!;
+    expect(ws.getRow(3).getCell(10).value).toBe('身份证号');
+    expect(ws.getCell('J4').numFmt).toBe('@');
+    const gender = ws.getCell('I4').dataValidation;
+    expect(gender).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
+    expect(ws.getCell('E100').dataValidation?.formulae?.[0]).toContain('四级');
+    expect(String(wb.getWorksheet('填写说明')!.getCell('A3').value)).toContain('文本格式');
+    // The empty template is recognised as rosters and imports nothing.
+    const r = await runImport(app.ctx.handle.db, out, { dryRun: true });
+    expect(r.sheets.map((s) => s.kind)).toEqual(['workers', 'households', null]);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('writes an error workbook: the original rows with an added 错误说明 column', async () => {
+    const file = path.join(dir, 'bad.xlsx');
+    const good = makeId('1970-01-01', 5, '男');
+    const rows = await writeWorkbook(file, [
+      {
+        name: '许坪村',
+        preamble: [['许坪村网格员花名册']],
+        header: ['级别', '网格编码', '镇', '村', '姓名', '性别', '身份证号', '联系电话'],
+        rows: [
+          ['二级', '1101', '温水镇', '许坪村', '秦娟云', '男', good, '17260904934'],
+          ['二级', '1102', '温水镇', '陈沟村', '丁安忠', '男', '610327196709129031', '13816531676'],
+        ],
+        textColumns: [6],
+      },
+    ]);
+    const r = await runImport(app.ctx.handle.db, file, { dryRun: true });
+    expect(r.errors).toHaveLength(1);
+    const out = path.join(dir, 'errors.xlsx');
+    await writeErrorWorkbook(file, r.errors, { 许坪村: 2 }, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('许坪村')!;
+    expect(ws.getCell('I2').value).toBe('错误说明');
+    const badRow = rows['许坪村']![1]!;
+    expect(String(ws.getRow(badRow).getCell(9).value)).toContain('身份证号：身份证号校验位不正确');
+    expect(ws.getRow(badRow - 1).getCell(9).value).toBeNull();
+    expect(ws.getRow(badRow).getCell(7).value).toBe('610327196709129031');
+  });
+
+  it('saves where the clerk chooses through the handlers, and opens only files it saved', async () => {
+    await runImport(app.ctx.handle.db, SAMPLE);
+    const out = path.join(dir, 'chosen.xlsx');
+    setSavePath(app, out);
+    const saved = await app.call('export/workers', { perVillage: false });
+    expect(saved).toEqual({ file: out, rows: 83 });
+    const opened: string[] = [];
+    app.ctx.openPath = async (f) => {
+      opened.push(f);
+    };
+    await app.call('files/open', { file: out });
+    const refused = await dispatch(app.ctx, 'files/open', { file: '/bin/sh' });
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
+    expect(opened).toEqual([out]);
+    setSavePath(app, null);
+    expect(await app.call('export/households', {})).toEqual({ file: null, rows: 0 });
+  });
+});
