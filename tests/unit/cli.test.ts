@@ -24,15 +24,22 @@ describe('CLI', () => {
 
     const stats = cli(['stats', '--db', db, '--json'], true);
     expect(stats.code).toBe(0);
-    const parsed = JSON.parse(stats.stdout) as { grids: Record<string, number>; households: number; workers: number };
+    const parsed = JSON.parse(stats.stdout) as {
+      grids: { level1: number; level2: number; level3: number; level4: number };
+      households: number;
+      workers: number;
+    };
     const sqlite = new BetterSqlite3(db, { readonly: true });
     const count = (level: number) =>
       (sqlite.prepare('select count(*) n from grids where level = ?').get(level) as { n: number }).n;
+    const rows = (table: string) => (sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
     expect(parsed).toEqual({
       grids: { level1: count(1), level2: count(2), level3: count(3), level4: count(4) },
-      households: 0,
-      workers: 0,
+      households: rows('households'),
+      workers: rows('workers'),
     });
+    expect(parsed.households).toBeGreaterThan(parsed.grids.level4 * 14);
+    expect(parsed.workers).toBeGreaterThan(parsed.grids.level3);
     expect(parsed.grids.level1).toBe(1);
     expect(parsed.grids.level2).toBeGreaterThanOrEqual(10);
     sqlite.close();

@@ -59,6 +59,23 @@ describe('demo township', () => {
     expect(stats.grids.level4).toBeGreaterThan(100);
   });
 
+  it('staffs the demo township: workers with tags, some serving two grids, 15–20 households a grid mostly', async () => {
+    await app.call('demo/create', {});
+    const tree = await app.call('grids/tree', {});
+    const level4 = tree.filter((g) => g.level === 4);
+    const sizes = level4.map((g) => g.households);
+    const inRange = sizes.filter((n) => n >= 15 && n <= 20).length;
+    expect(inRange / sizes.length).toBeGreaterThan(0.85);
+    expect(sizes.some((n) => n < 15 || n > 20)).toBe(true);
+    expect(tree.filter((g) => g.level === 2).every((g) => g.workers.length === 1)).toBe(true);
+    expect(tree.find((g) => g.level === 1)!.workers).toHaveLength(2);
+    const list = await app.call('workers/list', { limit: 500 });
+    expect(list.rows.some((w) => w.grids.length === 2 && w.grids.some((g) => g.role === '网格长'))).toBe(true);
+    expect(list.rows.some((w) => w.tags.length > 0)).toBe(true);
+    const vacancies = await app.call('grids/vacancies', { level: 4 });
+    expect(vacancies.length).toBeLessThan(level4.length * 0.1);
+  });
+
   it('adds a different township on each run and stops when the names run out', async () => {
     const a = await app.call('demo/create', {});
     const b = await app.call('demo/create', {});

@@ -4,7 +4,18 @@ import { inTransaction } from '../../db/transaction';
 import type { DbOrTrx, NewGridRow } from '../../db/schema';
 import { getSettings } from '../settings/settings';
 import { getGrid, suggestCode } from '../grids/grids';
-import { COMMUNITY_NAMES, TOWNSHIP_NAMES, VILLAGE_NAMES, chineseNumber, seededRandom } from './names';
+import { idCheckChar } from '../../../shared/idcard';
+import { HOUSEHOLD_TAGS, WORKER_TAGS } from '../../../shared/people';
+import {
+  COMMUNITY_NAMES,
+  GIVEN_FEMALE,
+  GIVEN_MALE,
+  SURNAMES,
+  TOWNSHIP_NAMES,
+  VILLAGE_NAMES,
+  chineseNumber,
+  seededRandom,
+} from './names';
 
 /** A fictional county's 6-digit division code; townships and villages extend it. */
 const COUNTY_DIVISION = '612345';
@@ -13,6 +24,8 @@ export interface DemoOptions {
   /** How many townships to add (1 for a township office, 15 for a county). */
   townships?: number;
   seed?: number;
+  /** Also create grid workers and households (default true). */
+  people?: boolean;
 }
 
 export interface DemoResult {
@@ -39,6 +52,14 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
     }
     let first: number | null = null;
     let total = 0;
+    const usedIds = new Set((await trx.selectFrom('workers').select('id_number').execute()).map((r) => r.id_number));
+    for (const r of await trx
+      .selectFrom('households')
+      .select('id_number')
+      .where('id_number', 'is not', null)
+      .execute()) {
+      usedIds.add(r.id_number!);
+    }
     for (let t = 0; t < count; t++) {
       const rand = seededRandom((options.seed ?? 20261127) + existing.size + t);
       const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -59,6 +80,10 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
       });
       first ??= township;
       total += 1;
+
+      const people = new PeopleMaker(seededRandom((options.seed ?? 20261127) * 7 + existing.size + t), usedIds, ts);
+      people.worker(township, '网格员', '镇党委书记', 1);
+      people.worker(township, '网格员', '分管政法领导', 1);
 
       const villageCount = between(10, 20);
       const communityCount = between(1, 2);
@@ -83,7 +108,8 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
           updated_at: ts,
         });
         total += 1;
-        const groupCount = between(3, 9);
+        people.worker(villageId, '网格员', `${v.kind === '社区' ? '社区' : '村'}党组织书记`, 2);
+        const groupCount = between(3, 8);
         for (let g = 1; g <= groupCount; g++) {
           const gName = `${chineseNumber(g)}组`;
           const gCode = vCode + pad(g, scheme.digits[2]!);
@@ -111,13 +137,211 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
               updated_at: ts,
             });
           }
-          await trx.insertInto('grids').values(rows).execute();
+          const hhIds = (await trx.insertInto('grids').values(rows).returning('id').execute())
+            .map((r) => r.id)
+            .sort((a, b) => a - b);
           total += 1 + rows.length;
+          const leader = people.worker(groupId, '网格长', '村民小组组长', 3);
+          hhIds.forEach((hhId, h) => {
+            // Half the group leaders also serve their group's first household grid; a few grids wait for a worker.
+            const pr = people.rand;
+            if (h === 0 && pr() < 0.5) people.assign(leader, hhId, '网格员', '村民代表');
+            else if (pr() > 0.02) people.worker(hhId, '网格员', '村民代表', 4);
+            const r = pr();
+            const span = (lo: number, hi: number) => lo + Math.floor(pr() * (hi - lo + 1));
+            const count = r < 0.04 ? span(11, 14) : r < 0.08 ? span(21, 23) : span(15, 20);
+            for (let k = 1; k <= count; k++) people.household(hhId, `${v.name}${gName}${(h * 20 + k).toString()}号`);
+          });
         }
       }
+      if (options.people !== false) await people.flush(trx);
     }
     return { township: await getGrid(trx, first!), townships: count, grids: total };
   });
+}
+
+/** Makes believable people: valid ID numbers (unique), phones, tags; buffered for bulk inserts. */
+class PeopleMaker {
+  private workers: {
+    key: number;
+    name: string;
+    gender: '男' | '女';
+    id: string;
+    phone: string;
+    political: string;
+    tags: string[];
+  }[] = [];
+  private assignments: { worker: number; grid: number; role: string; title: string; start: string }[] = [];
+  private households: {
+    grid: number;
+    name: string;
+    id: string | null;
+    phone: string;
+    address: string;
+    door: string;
+    members: number;
+    tags: string[];
+  }[] = [];
+
+  constructor(
+    readonly rand: () => number,
+    private readonly usedIds: Set<string>,
+    private readonly ts: string,
+  ) {}
+
+  private pick(s: string): string {
+    return s[Math.floor(this.rand() * s.length)]!;
+  }
+
+  private person(minAge: number, maxAge: number): { name: string; gender: '男' | '女'; id: string } {
+    const gender = this.rand() < 0.62 ? '男' : '女';
+    const given = gender === '男' ? GIVEN_MALE : GIVEN_FEMALE;
+    const name = this.pick(SURNAMES) + this.pick(given) + (this.rand() < 0.6 ? this.pick(given) : '');
+    for (;;) {
+      const year = 2026 - minAge - Math.floor(this.rand() * (maxAge - minAge));
+      const month = 1 + Math.floor(this.rand() * 12);
+      const day = 1 + Math.floor(this.rand() * 28);
+      const seq = String(Math.floor(this.rand() * 100)).padStart(2, '0');
+      const odd = 1 + 2 * Math.floor(this.rand() * 5);
+      const g = gender === '男' ? odd : odd - 1;
+      const base = `${COUNTY_DIVISION}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${seq}${g}`;
+      const id = base + idCheckChar(base);
+      if (!this.usedIds.has(id)) {
+        this.usedIds.add(id);
+        return { name, gender, id };
+      }
+    }
+  }
+
+  private phone(): string {
+    const prefixes = ['133', '135', '138', '139', '150', '151', '152', '158', '177', '180', '183', '187', '189', '199'];
+    return (
+      prefixes[Math.floor(this.rand() * prefixes.length)]! + String(Math.floor(this.rand() * 1e8)).padStart(8, '0')
+    );
+  }
+
+  worker(gridId: number, role: string, title: string, level: number): number {
+    const p = this.person(level <= 2 ? 35 : 30, level <= 2 ? 58 : 72);
+    const tags: string[] = [];
+    if (level >= 3) {
+      for (const t of WORKER_TAGS) if (this.rand() < 0.12) tags.push(t);
+    }
+    const political =
+      level <= 2 ? '中共党员' : this.rand() < 0.45 ? '中共党员' : this.rand() < 0.1 ? '共青团员' : '群众';
+    const key = this.workers.length;
+    this.workers.push({ key, ...p, phone: this.phone(), political, tags });
+    this.assign(key, gridId, role, title);
+    return key;
+  }
+
+  assign(worker: number, gridId: number, role: string, title: string): void {
+    this.assignments.push({ worker, grid: gridId, role, title, start: '2021-03-01' });
+  }
+
+  household(gridId: number, address: string): void {
+    const p = this.person(25, 85);
+    const tags = HOUSEHOLD_TAGS.filter(() => this.rand() < 0.03);
+    this.households.push({
+      grid: gridId,
+      name: p.name,
+      id: this.rand() < 0.8 ? p.id : null,
+      phone: this.rand() < 0.85 ? this.phone() : '',
+      address,
+      door: address.replace(/^.*?(\d+)号$/, '$1'),
+      members: 1 + Math.floor(this.rand() * 6),
+      tags,
+    });
+  }
+
+  async flush(db: DbOrTrx): Promise<void> {
+    const workerIds: number[] = [];
+    for (let i = 0; i < this.workers.length; i += 400) {
+      const chunk = this.workers.slice(i, i + 400);
+      const ids = (
+        await db
+          .insertInto('workers')
+          .values(
+            chunk.map((w) => ({
+              name: w.name,
+              gender: w.gender,
+              id_number: w.id,
+              birth_date: `${w.id.slice(6, 10)}-${w.id.slice(10, 12)}-${w.id.slice(12, 14)}`,
+              phone: w.phone,
+              political_status: w.political,
+              education: '',
+              status: '在岗',
+              notes: '',
+              photo: null,
+              photo_type: null,
+              created_at: this.ts,
+              updated_at: this.ts,
+            })),
+          )
+          .returning('id')
+          .execute()
+      )
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      workerIds.push(...ids);
+    }
+    const tags = this.workers.flatMap((w) => w.tags.map((tag) => ({ worker_id: workerIds[w.key]!, tag })));
+    for (let i = 0; i < tags.length; i += 400)
+      await db
+        .insertInto('worker_tags')
+        .values(tags.slice(i, i + 400))
+        .execute();
+    for (let i = 0; i < this.assignments.length; i += 400) {
+      await db
+        .insertInto('assignments')
+        .values(
+          this.assignments.slice(i, i + 400).map((a) => ({
+            worker_id: workerIds[a.worker]!,
+            grid_id: a.grid,
+            role: a.role,
+            title: a.title,
+            start_date: a.start,
+            end_date: null,
+            created_at: this.ts,
+            updated_at: this.ts,
+          })),
+        )
+        .execute();
+    }
+    for (let i = 0; i < this.households.length; i += 400) {
+      const chunk = this.households.slice(i, i + 400);
+      const ids = (
+        await db
+          .insertInto('households')
+          .values(
+            chunk.map((h) => ({
+              grid_id: h.grid,
+              head_name: h.name,
+              id_number: h.id,
+              phone: h.phone,
+              address: h.address,
+              door_number: h.door,
+              members: h.members,
+              notes: '',
+              created_at: this.ts,
+              updated_at: this.ts,
+            })),
+          )
+          .returning('id')
+          .execute()
+      )
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      const hTags = chunk.flatMap((h, j) => h.tags.map((tag) => ({ household_id: ids[j]!, tag })));
+      for (let k = 0; k < hTags.length; k += 400)
+        await db
+          .insertInto('household_tags')
+          .values(hTags.slice(k, k + 400))
+          .execute();
+    }
+    this.workers = [];
+    this.assignments = [];
+    this.households = [];
+  }
 }
 
 async function insertOne(db: DbOrTrx, row: NewGridRow): Promise<number> {

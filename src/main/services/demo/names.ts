@@ -74,3 +74,8 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+export const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+export const GIVEN_MALE = '建国军明伟强平刚勇海波涛兵峰辉忠安福生宝全成民志文斌杰林山水发春荣贵';
+export const GIVEN_FEMALE = '秀英芳丽娟敏静霞兰琴玉珍梅红艳凤花云萍莲翠桂香月桃菊莉';

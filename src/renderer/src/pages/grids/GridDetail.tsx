@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react';
 import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { HOUSEHOLDS_PER_GRID, type AssignmentView } from '@shared/people';
+import { callNotify } from '@renderer/lib/api';
 import { IconArrowsMove, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
 import { useLevelName } from '@renderer/lib/settings-context';
@@ -18,6 +21,24 @@ export function GridDetail({ grid, index, onSelect, onAddChild, onEdit, onMove, 
   const levelName = useLevelName();
   const path = ancestors(index, grid.id);
   const children = index.children.get(grid.id) ?? [];
+  const [assignments, setAssignments] = useState<AssignmentView[]>([]);
+  useEffect(() => {
+    let live = true;
+    void callNotify('grids/assignments', { id: grid.id }).then((a) => {
+      if (live && a) setAssignments(a);
+    });
+    return () => {
+      live = false;
+    };
+  }, [grid]);
+  const current = assignments.filter((a) => a.endDate === null);
+  const past = assignments.filter((a) => a.endDate !== null);
+  const sizeFlag =
+    grid.level === 4 && grid.households > 0 && grid.households < HOUSEHOLDS_PER_GRID.min
+      ? `户数偏少（少于 ${HOUSEHOLDS_PER_GRID.min} 户）`
+      : grid.level === 4 && grid.households > HOUSEHOLDS_PER_GRID.max
+        ? `户数偏多（多于 ${HOUSEHOLDS_PER_GRID.max} 户）`
+        : null;
   return (
     <Stack gap="md" data-testid="grid-detail">
       <Breadcrumbs separator="›">
@@ -33,6 +54,16 @@ export function GridDetail({ grid, index, onSelect, onAddChild, onEdit, onMove, 
           <Title order={3}>{grid.name}</Title>
           <Badge variant="light">{LEVEL_ORDINALS[grid.level]}</Badge>
           {grid.kind && <Badge variant="outline">{grid.kind}</Badge>}
+          {grid.workers.length === 0 && (
+            <Badge color="orange" variant="light" data-testid="vacant-badge">
+              待配备
+            </Badge>
+          )}
+          {sizeFlag && (
+            <Badge color="orange" variant="outline" data-testid="size-flag">
+              {sizeFlag}
+            </Badge>
+          )}
         </Group>
         <Group gap="xs">
           {grid.level < 4 && (
@@ -75,6 +106,13 @@ export function GridDetail({ grid, index, onSelect, onAddChild, onEdit, onMove, 
                 <Table.Td ff="monospace">{grid.divisionCode ?? '—'}</Table.Td>
               </Table.Tr>
             )}
+            <Table.Tr>
+              <Table.Th>住户</Table.Th>
+              <Table.Td data-testid="detail-households">
+                {grid.households} 户
+                {grid.level === 4 ? `（标准 ${HOUSEHOLDS_PER_GRID.min}–${HOUSEHOLDS_PER_GRID.max} 户）` : ''}
+              </Table.Td>
+            </Table.Tr>
             {grid.level < 4 && (
               <Table.Tr>
                 <Table.Th>下辖网格</Table.Th>
@@ -88,6 +126,35 @@ export function GridDetail({ grid, index, onSelect, onAddChild, onEdit, onMove, 
             )}
           </Table.Tbody>
         </Table>
+      </Card>
+
+      <Card withBorder padding="sm" data-testid="grid-workers">
+        <Text fw={600} mb="xs">
+          网格员
+        </Text>
+        {current.length === 0 ? (
+          <Text size="sm" c="orange">
+            暂无现任网格员（待配备）。可在“网格员”页面为人员新增任职。
+          </Text>
+        ) : (
+          <Table>
+            <Table.Tbody>
+              {current.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td fw={600}>{a.workerName}</Table.Td>
+                  <Table.Td>{a.role}</Table.Td>
+                  <Table.Td>{a.title || '—'}</Table.Td>
+                  <Table.Td>自 {a.startDate ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {past.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            历任：{past.map((a) => `${a.workerName}（${a.startDate ?? '?'} 至 ${a.endDate}）`).join('；')}
+          </Text>
+        )}
       </Card>
 
       {grid.level < 4 && (

@@ -16,7 +16,7 @@ interface Props {
 }
 
 function countLabel(node: GridNode, levelName: (l: number) => string): string {
-  if (node.level === 4) return '';
+  if (node.level === 4) return node.households ? `${node.households}户` : '';
   const [, l2, l3, l4] = node.descendants;
   const parts: string[] = [];
   if (node.level === 1 && l2) parts.push(`${l2}村`);
