@@ -141,7 +141,7 @@ export async function closeBrowser(): Promise<void> {
  */
 export function useE2E(hooks: {
   beforeEach(fn: () => Promise<void>): void;
-  afterEach(fn: () => Promise<void>): void;
+  afterEach(fn: (context: { task: { name: string; result?: { state?: string } } }) => Promise<void>): void;
   afterAll(fn: () => Promise<void>): void;
   expectNoErrors(errors: string[]): void;
 }): { e2e(): E2E; page(): Page } {
@@ -149,10 +149,13 @@ export function useE2E(hooks: {
   hooks.beforeEach(async () => {
     current = await launchApp();
   });
-  hooks.afterEach(async () => {
+  hooks.afterEach(async ({ task }) => {
     const e = current!;
     current = null;
     try {
+      if (task.result?.state === 'fail') {
+        await e.screenshot(`failed-${task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}`).catch(() => undefined);
+      }
       hooks.expectNoErrors(e.errors);
     } finally {
       await e.close();

@@ -88,6 +88,8 @@ export interface ParsedSheet {
   errors: RowError[];
   /** Rows skipped as totals (合计), signatures (制表人/审核人) or repeated headers. */
   skipped: number;
+  /** Data rows read (with or without errors). */
+  dataRows: number;
 }
 
 function cellText(v: CellValue): string {
@@ -160,11 +162,11 @@ const SIGNATURE_ROW =
 /** Why a row is skipped (not a person or household), or null for a data row. */
 function skipReason(row: SourceRow, layout: SheetLayout): 'blank' | 'total' | 'signature' | 'header' | null {
   const texts = row.cells.map(cellText);
-  const mapped = Object.values(layout.mapping).map((i) => texts[i] ?? '');
-  if (mapped.every((t) => t === '')) return 'blank';
   const firstTexts = texts.filter(Boolean).slice(0, 3);
   if (firstTexts.some((t) => TOTAL_ROW.test(t))) return 'total';
   if (texts.some((t) => SIGNATURE_ROW.test(t))) return 'signature';
+  const mapped = Object.values(layout.mapping).map((i) => texts[i] ?? '');
+  if (mapped.every((t) => t === '')) return 'blank';
   const headerHits = layout.columns.filter((c) => normalizeHeader(texts[c.index] ?? '') === normalizeHeader(c.header));
   if (headerHits.length >= Math.max(2, layout.columns.length / 2)) return 'header';
   return null;
@@ -455,7 +457,7 @@ function parseHousehold(layout: SheetLayout, row: SourceRow): { record: Househol
 }
 
 export function parseSheet(sheet: SourceSheet, layout: SheetLayout): ParsedSheet {
-  const out: ParsedSheet = { layout, workers: [], households: [], errors: [], skipped: 0 };
+  const out: ParsedSheet = { layout, workers: [], households: [], errors: [], skipped: 0, dataRows: 0 };
   if (!layout.kind || layout.headerRow === null) return out;
   for (const f of REQUIRED[layout.kind]) {
     if (layout.mapping[f] === undefined) {
@@ -476,6 +478,7 @@ export function parseSheet(sheet: SourceSheet, layout: SheetLayout): ParsedSheet
       out.skipped += 1;
       continue;
     }
+    out.dataRows += 1;
     if (layout.kind === 'workers') {
       const { record, errors } = parseWorker(layout, row);
       if (record) out.workers.push(record);

@@ -106,7 +106,7 @@ export async function analyzeSource(
     layouts.push(layout);
     sheets.push({
       ...layout,
-      records: parsed.workers.length + parsed.households.length,
+      records: parsed.dataRows,
       skippedRows: parsed.skipped,
       remembered,
     });

@@ -46,7 +46,12 @@ function DeleteGridConfirm({ grid, onClose, onDeleted }: Props & { grid: GridNod
   };
 
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>删除“{grid.name}”</Text>}>
+    <Modal
+      closeButtonProps={{ 'aria-label': '关闭' }}
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>删除“{grid.name}”</Text>}
+    >
       <Stack>
         {preview && cascade ? (
           <Alert color="red" variant="light" title="该网格下还有下级网格">

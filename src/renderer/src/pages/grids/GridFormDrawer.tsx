@@ -36,6 +36,7 @@ function levelOf(mode: GridFormMode): GridLevel {
 export function GridFormDrawer({ mode, onClose, onSaved }: Props) {
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': '关闭' }}
       opened={mode !== null}
       onClose={onClose}
       position="right"

@@ -63,7 +63,13 @@ function MoveGridForm({ grid, index, onClose, onMoved }: Props & { grid: GridNod
 
   const descendants = grid.descendants.reduce((a, b) => a + b, 0);
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>移动“{grid.name}”</Text>} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': '关闭' }}
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>移动“{grid.name}”</Text>}
+      size="lg"
+    >
       <Stack>
         <Select
           label={`新的上级（${LEVEL_ORDINALS[(grid.level - 1) as 1 | 2 | 3]}）`}

@@ -40,6 +40,7 @@ interface Props {
 export function HouseholdFormDrawer({ target, defaultGridId, onClose, onSaved }: Props) {
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': '关闭' }}
       opened={target !== null}
       onClose={onClose}
       position="right"

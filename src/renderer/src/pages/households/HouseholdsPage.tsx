@@ -196,7 +196,13 @@ function MoveHouseholds({
     onClose();
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>移动 {households.length} 户住户</Text>} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': '关闭' }}
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>移动 {households.length} 户住户</Text>}
+      size="lg"
+    >
       <Stack>
         <Text size="sm">{households.map((h) => h.headName).join('、')}</Text>
         <GridSelect

@@ -268,7 +268,12 @@ function BackupPanel() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title={<Text fw={600}>恢复备份</Text>}>
+      <Modal
+        closeButtonProps={{ 'aria-label': '关闭' }}
+        opened={restoring !== null}
+        onClose={() => setRestoring(null)}
+        title={<Text fw={600}>恢复备份</Text>}
+      >
         {restoring && (
           <Stack>
             <Text size="sm">

@@ -62,6 +62,7 @@ export function WorkerDetailDrawer({ workerId, onClose, onChanged }: Props) {
   const shown = worker && worker.id === workerId ? worker : null;
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': '关闭' }}
       opened={workerId !== null}
       onClose={onClose}
       position="right"
@@ -200,7 +201,13 @@ function AssignModal({
     onClose();
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>为“{worker.name}”新增任职</Text>} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': '关闭' }}
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>为“{worker.name}”新增任职</Text>}
+      size="lg"
+    >
       <Stack>
         <GridSelect
           label="网格"
@@ -261,7 +268,12 @@ function EndModal({
     onClose();
   };
   return (
-    <Modal opened onClose={onClose} title={<Text fw={600}>离任：{assignment.gridName}</Text>}>
+    <Modal
+      closeButtonProps={{ 'aria-label': '关闭' }}
+      opened
+      onClose={onClose}
+      title={<Text fw={600}>离任：{assignment.gridName}</Text>}
+    >
       <Stack>
         <TextInput
           label="离任日期"

@@ -42,6 +42,7 @@ type Values = Required<Omit<WorkerFieldsInput, 'gender' | 'status'>> & {
 export function WorkerFormDrawer({ target, onClose, onSaved }: Props) {
   return (
     <Drawer
+      closeButtonProps={{ 'aria-label': '关闭' }}
       opened={target !== null}
       onClose={onClose}
       position="right"
