@@ -78,6 +78,9 @@ export const inputSchemas = {
   'export/workers': exportRequestSchema,
   'export/households': exportRequestSchema,
   'files/open': z.object({ file: z.string().min(1).max(1000) }).strict(),
+  'workers/photo': gridIdSchema,
+  'workers/setPhoto': gridIdSchema,
+  'workers/clearPhoto': gridIdSchema,
 } as const;
 
 export type HandlerName = keyof typeof inputSchemas;
@@ -129,6 +132,9 @@ export interface HandlerOutputs {
   'export/workers': SavedFile;
   'export/households': SavedFile;
   'files/open': { opened: boolean };
+  'workers/photo': { photo: string | null };
+  'workers/setPhoto': { photo: string | null };
+  'workers/clearPhoto': { photo: string | null };
 }
 
 /** A file written where the clerk chose (null: the clerk cancelled the save dialog). */

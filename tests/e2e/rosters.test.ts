@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useE2E } from './harness';
-import { makeId } from '../helpers/people';
+import { makeId, PNG_1PX } from '../helpers/people';
 import { writeWorkbook } from '../helpers/xlsx';
 
 const current = useE2E({
@@ -206,6 +206,13 @@ describe('rosters, as a clerk imports and browses them', () => {
       await modal.waitFor({ state: 'detached' });
     }
     await expect.poll(() => page.getByTestId('assignment-table').locator('tbody tr').count()).toBe(2);
+    const photo = path.join(e2e.app.dir, 'guo.png');
+    fs.writeFileSync(photo, PNG_1PX);
+    e2e.app.ctx.pickFile = () => Promise.resolve(photo);
+    await detail.getByRole('button', { name: '上传照片' }).click();
+    await expect
+      .poll(() => detail.getByRole('img', { name: '郭书科的照片' }).getAttribute('src'))
+      .toMatch(/^data:image\/png;base64,/);
     await ctx.e2e.screenshot('14-worker-detail');
     await page
       .getByTestId('assignment-table')

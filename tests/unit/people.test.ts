@@ -3,7 +3,9 @@ import { idInfo, idProblem, maskId } from '../../src/shared/idcard';
 import { normalizeIdNumber, normalizeName, normalizePhone, phoneProblem } from '../../src/shared/text';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openTestApp, type TestApp } from '../helpers/context';
-import { makeId } from '../helpers/people';
+import fs from 'node:fs';
+import path from 'node:path';
+import { makeId, PNG_1PX } from '../helpers/people';
 
 describe('ID numbers and text', () => {
   it('checks GB 11643 check characters, dates and lengths', () => {
@@ -186,6 +188,30 @@ describe('workers, assignments and households', () => {
     expect(await app.call('households/move', { ids: ids.slice(0, 2), gridId: hh2.id })).toEqual({ moved: 2 });
     expect((await app.call('households/list', { gridId: hh2.id })).total).toBe(2);
     expect((await app.call('stats/get', {})).households).toBe(3);
+  });
+
+  it('keeps a worker photo (JPG or PNG, at most 2 MB) in the database', async () => {
+    const w = await app.call('workers/create', guo());
+    const png = path.join(app.dir, 'photo.png');
+    fs.writeFileSync(png, PNG_1PX);
+    app.ctx.pickFile = () => Promise.resolve(png);
+    const r = await app.call('workers/setPhoto', { id: w.id });
+    expect(r.photo).toBe(`data:image/png;base64,${PNG_1PX.toString('base64')}`);
+    expect(await app.call('workers/photo', { id: w.id })).toEqual(r);
+
+    const fake = path.join(app.dir, 'fake.jpg');
+    fs.writeFileSync(fake, 'not an image');
+    app.ctx.pickFile = () => Promise.resolve(fake);
+    const bad = await dispatch(app.ctx, 'workers/setPhoto', { id: w.id });
+    expect(!bad.ok && bad.error.message).toContain('JPG 或 PNG');
+    const big = path.join(app.dir, 'big.png');
+    fs.writeFileSync(big, Buffer.concat([PNG_1PX, Buffer.alloc(3 * 1024 * 1024)]));
+    app.ctx.pickFile = () => Promise.resolve(big);
+    const tooBig = await dispatch(app.ctx, 'workers/setPhoto', { id: w.id });
+    expect(!tooBig.ok && tooBig.error.message).toContain('2 MB');
+    // The stored photo is untouched by the refused ones.
+    expect(await app.call('workers/photo', { id: w.id })).toEqual(r);
+    expect(await app.call('workers/clearPhoto', { id: w.id })).toEqual({ photo: null });
   });
 
   it('deleting a grid lists and removes its households and assignments, never the workers', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlerArgs, HandlerName, HandlerOutput } from '../../shared/api';
 import { AppError } from '../errors';
@@ -123,6 +124,23 @@ export const handlers: HandlerTable = {
     if (!out) return { file: null, rows: 0 };
     return { file: out, ...(await exportHouseholds(ctx.handle.db, out, input)) };
   },
+  'workers/photo': (ctx, { id }) => workers.getPhoto(ctx.handle.db, id),
+  'workers/setPhoto': async (ctx, { id }) => {
+    const file = await ctx.pickFile({
+      title: '选择网格员照片',
+      extensions: ['jpg', 'jpeg', 'png'],
+      filterName: '照片',
+    });
+    if (!file) throw new AppError('CANCELLED', '已取消。');
+    let bytes: Buffer;
+    try {
+      bytes = await fs.promises.readFile(file);
+    } catch {
+      throw new AppError('NOT_FOUND', `无法读取照片文件：${file}`);
+    }
+    return workers.setPhoto(ctx.handle.db, id, file, bytes);
+  },
+  'workers/clearPhoto': (ctx, { id }) => workers.clearPhoto(ctx.handle.db, id),
   'files/open': async (ctx, { file }) => {
     // Only files GridDesk itself saved in this session, never an arbitrary path.
     if (!savedBy(ctx).has(file) || !/\.(xlsx|pdf|csv)$/i.test(file)) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
   Autocomplete,
+  Avatar,
   Badge,
   Button,
   Drawer,
@@ -40,6 +41,7 @@ export function WorkerDetailDrawer({ workerId, onClose, onChanged }: Props) {
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
   const [ending, setEnding] = useState<AssignmentView | null>(null);
+  const [photo, setPhoto] = useState<{ id: number; src: string | null } | null>(null);
 
   useEffect(() => {
     if (workerId === null) return;
@@ -48,6 +50,9 @@ export function WorkerDetailDrawer({ workerId, onClose, onChanged }: Props) {
       if (!live) return;
       if (r.ok) setWorker(r.value);
       else notifyError(r.error);
+    });
+    void call('workers/photo', { id: workerId }).then((r) => {
+      if (live && r.ok) setPhoto({ id: workerId, src: r.value.photo });
     });
     return () => {
       live = false;
@@ -60,6 +65,21 @@ export function WorkerDetailDrawer({ workerId, onClose, onChanged }: Props) {
   };
 
   const shown = worker && worker.id === workerId ? worker : null;
+  const photoSrc = photo && photo.id === workerId ? photo.src : null;
+  const uploadPhoto = async (id: number) => {
+    const r = await call('workers/setPhoto', { id });
+    if (!r.ok) {
+      if (r.error.code !== 'CANCELLED') notifyError(r.error);
+      return;
+    }
+    setPhoto({ id, src: r.value.photo });
+    notifySuccess('照片已保存');
+  };
+  const removePhoto = async (id: number) => {
+    const r = await call('workers/clearPhoto', { id });
+    if (!r.ok) return notifyError(r.error);
+    setPhoto({ id, src: null });
+  };
   return (
     <Drawer
       closeButtonProps={{ 'aria-label': '关闭' }}
@@ -73,6 +93,21 @@ export function WorkerDetailDrawer({ workerId, onClose, onChanged }: Props) {
         <Stack data-testid="worker-detail">
           <Group justify="space-between">
             <Group gap="xs">
+              <Stack gap={4} align="center">
+                <Avatar src={photoSrc} alt={`${shown.name}的照片`} size={84} radius="sm" color="indigo">
+                  {shown.name.slice(-2)}
+                </Avatar>
+                <Group gap={4}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => void uploadPhoto(shown.id)}>
+                    {photoSrc ? '更换照片' : '上传照片'}
+                  </Button>
+                  {photoSrc && (
+                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => void removePhoto(shown.id)}>
+                      移除
+                    </Button>
+                  )}
+                </Group>
+              </Stack>
               <Title order={3}>{shown.name}</Title>
               <Badge variant="light" color={shown.status === '在岗' ? 'teal' : 'gray'}>
                 {shown.status}
