@@ -9,6 +9,46 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/main/db/connection';
 import { createDemo } from '../src/main/services/demo/demo';
 import { listTree, suggestCode } from '../src/main/services/grids/grids';
+import { execFileSync } from 'node:child_process';
+import { writeCountyWorkbook } from './county-workbook';
+
+function phase(name: string, ...args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'phase.ts'), name, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
+}
+
+async function importBench(rows: [string, string][]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-import-'));
+  try {
+    const file = path.join(dir, 'county.xlsx');
+    const start = performance.now();
+    const county = await writeCountyWorkbook(file);
+    rows.push(['', '']);
+    rows.push([
+      'county workbook (deterministic)',
+      `${county.townships} townships, ${county.level4} household grids, ${county.workers} workers (${county.assignments} rows), ${county.households} households, ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB, written in ${Math.round(performance.now() - start)} ms`,
+    ]);
+    const floor = phase('floor', file);
+    rows.push(['floor: exceljs alone reads every row', `${floor.ms} ms, peak ${floor.peakMb} MB (${floor.rows} rows)`]);
+    const imp = phase('import', file, path.join(dir, 'import.sqlite'));
+    if (!imp.ok) rows.push(['IMPORT ERRORS', JSON.stringify(imp.firstErrors)]);
+    rows.push([
+      'GridDesk import (read, check, plan, one transaction)',
+      `${imp.ms} ms, peak ${imp.peakMb} MB — ${(Number(imp.ms) / Number(floor.ms)).toFixed(2)}× the floor (goal ≤ 2×, ≤ 600 MB)`,
+    ]);
+    rows.push(['  created', JSON.stringify(imp.created)]);
+    const rt = phase('roundtrip', file, path.join(dir, 'import.sqlite'));
+    rows.push([
+      'export again and compare every value',
+      `${rt.ms} ms to export ${rt.workerRows} + ${rt.householdRows} rows; ${rt.mismatches} mismatches`,
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function time<T>(label: string, fn: () => Promise<T>, rows: [string, string][]): Promise<T> {
   const start = performance.now();
@@ -24,7 +64,7 @@ async function main(): Promise<void> {
   try {
     const demo = await time(
       'county demo: 15 townships (one transaction)',
-      () => createDemo(handle.db, { townships: 15 }),
+      () => createDemo(handle.db, { townships: 15, people: false }),
       rows,
     );
     rows.push(['grids created', String(demo.grids)]);
@@ -38,13 +78,14 @@ async function main(): Promise<void> {
     samples.sort((a, b) => a - b);
     rows.push(['grids/tree, median of 10', `${samples[5]!.toFixed(0)} ms`]);
     await time('grids/suggestCode under a village', () => suggestCode(handle.db, 2), rows);
-    rows.push(['peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
+    rows.push(['peak RSS (tree phase)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
   } finally {
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  await importBench(rows);
   console.log(`GridDesk benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
-  for (const [k, v] of rows) console.log(`${k.padEnd(52)} ${v}`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(54)} ${v}`);
 }
 
 void main();
