@@ -10,8 +10,37 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/main/db/connection';
 import { createDemo } from '../src/main/services/demo/demo';
 
-const WORKER_HEADER = ['序号', '镇', '村', '组', '级别', '网格编码', '姓名', '性别', '身份证号', '联系电话', '政治面貌', '人员类别', '担任职务', '任职日期'];
-const HOUSEHOLD_HEADER = ['序号', '镇', '村', '组', '网格编码', '网格名称', '户主姓名', '身份证号', '联系电话', '家庭住址', '门牌号', '家庭人口', '户类别'];
+const WORKER_HEADER = [
+  '序号',
+  '镇',
+  '村',
+  '组',
+  '级别',
+  '网格编码',
+  '姓名',
+  '性别',
+  '身份证号',
+  '联系电话',
+  '政治面貌',
+  '人员类别',
+  '担任职务',
+  '任职日期',
+];
+const HOUSEHOLD_HEADER = [
+  '序号',
+  '镇',
+  '村',
+  '组',
+  '网格编码',
+  '网格名称',
+  '户主姓名',
+  '身份证号',
+  '联系电话',
+  '家庭住址',
+  '门牌号',
+  '家庭人口',
+  '户类别',
+];
 const LEVELS = ['', '一级', '二级', '三级', '四级'];
 
 export interface CountyFile {
@@ -33,7 +62,8 @@ export async function writeCountyWorkbook(file: string): Promise<CountyFile> {
     const byId = new Map(grids.map((g) => [g.id, g]));
     const names = (id: number) => {
       const out = ['', '', '', ''];
-      for (let g = byId.get(id); g; g = g.parent_id === null ? undefined : byId.get(g.parent_id)) out[g.level - 1] = g.name;
+      for (let g = byId.get(id); g; g = g.parent_id === null ? undefined : byId.get(g.parent_id))
+        out[g.level - 1] = g.name;
       return out;
     };
     const townOf = (id: number) => {
@@ -53,13 +83,36 @@ export async function writeCountyWorkbook(file: string): Promise<CountyFile> {
       .selectFrom('assignments as a')
       .innerJoin('workers as w', 'w.id', 'a.worker_id')
       .innerJoin('grids as g', 'g.id', 'a.grid_id')
-      .select(['a.grid_id', 'a.title', 'a.start_date', 'g.level', 'g.code', 'w.id as wid', 'w.name', 'w.gender', 'w.id_number', 'w.phone', 'w.political_status'])
+      .select([
+        'a.grid_id',
+        'a.title',
+        'a.start_date',
+        'g.level',
+        'g.code',
+        'w.id as wid',
+        'w.name',
+        'w.gender',
+        'w.id_number',
+        'w.phone',
+        'w.political_status',
+      ])
       .orderBy('g.code')
       .execute();
     const households = await h.db
       .selectFrom('households as h')
       .innerJoin('grids as g', 'g.id', 'h.grid_id')
-      .select(['h.id', 'h.grid_id', 'h.head_name', 'h.id_number', 'h.phone', 'h.address', 'h.door_number', 'h.members', 'g.code', 'g.name as grid_name'])
+      .select([
+        'h.id',
+        'h.grid_id',
+        'h.head_name',
+        'h.id_number',
+        'h.phone',
+        'h.address',
+        'h.door_number',
+        'h.members',
+        'g.code',
+        'g.name as grid_name',
+      ])
       .orderBy('g.code')
       .orderBy('h.id')
       .execute();
@@ -69,13 +122,37 @@ export async function writeCountyWorkbook(file: string): Promise<CountyFile> {
     for (const town of towns) {
       const ws = wb.addWorksheet(`${town.name}网格员`);
       ws.addRow([`${town.name}网格员花名册`]).commit();
-      ws.addRow([`填报单位（盖章）：${town.name}人民政府`, null, null, null, null, null, null, '填报日期：2026年11月20日']).commit();
+      ws.addRow([
+        `填报单位（盖章）：${town.name}人民政府`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        '填报日期：2026年11月20日',
+      ]).commit();
       ws.addRow(WORKER_HEADER).commit();
       let n = 0;
       for (const a of assignments) {
         if (townOf(a.grid_id).id !== town.id) continue;
         const p = names(a.grid_id);
-        ws.addRow([++n, p[0], p[1], p[2], LEVELS[a.level], a.code, a.name, a.gender, a.id_number, a.phone, a.political_status, (tags.get(a.wid) ?? []).join('、'), a.title, a.start_date]).commit();
+        ws.addRow([
+          ++n,
+          p[0],
+          p[1],
+          p[2],
+          LEVELS[a.level],
+          a.code,
+          a.name,
+          a.gender,
+          a.id_number,
+          a.phone,
+          a.political_status,
+          (tags.get(a.wid) ?? []).join('、'),
+          a.title,
+          a.start_date,
+        ]).commit();
       }
       ws.addRow(['合计', null, null, null, null, null, `${n}人`]).commit();
       ws.addRow(['制表人：', null, null, null, null, null, null, '审核人：']).commit();
@@ -87,7 +164,21 @@ export async function writeCountyWorkbook(file: string): Promise<CountyFile> {
       for (const r of households) {
         if (townOf(r.grid_id).id !== town.id) continue;
         const p = names(r.grid_id);
-        hs.addRow([++n, p[0], p[1], p[2], r.code, r.grid_name, r.head_name, r.id_number ?? '', r.phone, r.address, r.door_number, r.members, (htags.get(r.id) ?? []).join('、')]).commit();
+        hs.addRow([
+          ++n,
+          p[0],
+          p[1],
+          p[2],
+          r.code,
+          r.grid_name,
+          r.head_name,
+          r.id_number ?? '',
+          r.phone,
+          r.address,
+          r.door_number,
+          r.members,
+          (htags.get(r.id) ?? []).join('、'),
+        ]).commit();
       }
       hs.commit();
     }

@@ -21,7 +21,12 @@ const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 async function floor() {
   const start = performance.now();
   let rows = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file!, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file!, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   for await (const ws of reader) for await (const row of ws) rows += row.values ? 1 : 0;
   return { ms: Math.round(performance.now() - start), peakMb: peakMb(), rows };
 }
@@ -32,7 +37,14 @@ async function importPhase() {
   const r = await runImport(h.db, file!);
   const ms = Math.round(performance.now() - start);
   await h.close();
-  return { ms, peakMb: peakMb(), ok: r.ok, errors: r.errors.length, firstErrors: r.errors.slice(0, 3), created: r.created };
+  return {
+    ms,
+    peakMb: peakMb(),
+    ok: r.ok,
+    errors: r.errors.length,
+    firstErrors: r.errors.slice(0, 3),
+    created: r.created,
+  };
 }
 
 /** Values from the original workbook vs the same values exported from the imported database. */
@@ -56,8 +68,10 @@ async function roundtrip() {
     }
   }
   const got = { workers: [] as string[], households: [] as string[] };
-  for (const r of (await readSource(path.join(dir, 'w.xlsx'))).sheets[0]!.rows.slice(3)) got.workers.push(key(r.cells, [5, 7, 9, 10]));
-  for (const r of (await readSource(path.join(dir, 'h.xlsx'))).sheets[0]!.rows.slice(3)) got.households.push(key(r.cells, [4, 6, 7, 8, 9, 10]));
+  for (const r of (await readSource(path.join(dir, 'w.xlsx'))).sheets[0]!.rows.slice(3))
+    got.workers.push(key(r.cells, [5, 7, 9, 10]));
+  for (const r of (await readSource(path.join(dir, 'h.xlsx'))).sheets[0]!.rows.slice(3))
+    got.households.push(key(r.cells, [4, 6, 7, 8, 9, 10]));
   fs.rmSync(dir, { recursive: true, force: true });
   const diff = (a: string[], b: string[]) => {
     const sa = [...a].sort();
