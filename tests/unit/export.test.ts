@@ -191,3 +191,20 @@ describe('roster export', () => {
     expect(await app.call('export/households', {})).toEqual({ file: null, rows: 0 });
   });
 });
+
+describe('import handlers', () => {
+  it('import only files the clerk picked in the dialog', async () => {
+    const a = await openTestApp(tempDir());
+    const r = await dispatch(a.ctx, 'import/analyze', { file: SAMPLE });
+    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    a.ctx.pickFile = () => Promise.resolve(SAMPLE);
+    expect(await a.call('import/pickFile', {})).toEqual({ file: SAMPLE });
+    const preview = await a.call('import/analyze', { file: SAMPLE });
+    expect(preview.committed).toBe(false);
+    expect(preview.created.workers).toBe(72);
+    const done = await a.call('import/commit', { file: SAMPLE });
+    expect(done.committed).toBe(true);
+    expect((await a.call('stats/get', {})).workers).toBe(72);
+    await a.close();
+  });
+});

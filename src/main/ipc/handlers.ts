@@ -90,13 +90,15 @@ export const handlers: HandlerTable = {
   'households/delete': (ctx, { id }) => households.deleteHousehold(ctx.handle.db, id),
   'households/move': (ctx, input) => households.moveHouseholds(ctx.handle.db, input),
 
-  'import/pickFile': async (ctx) => ({
-    file: await ctx.pickFile({
+  'import/pickFile': async (ctx) => {
+    const file = await ctx.pickFile({
       title: '选择要导入的花名册',
       extensions: ['xlsx', 'csv', 'xls'],
       filterName: 'Excel 或 CSV',
-    }),
-  }),
+    });
+    if (file) pickedBy(ctx).add(file);
+    return { file };
+  },
   'import/analyze': (ctx, input) => importFile(ctx, input, true),
   'import/commit': (ctx, input) => importFile(ctx, input, false),
   'import/errorWorkbook': async (ctx, input) => {
@@ -165,7 +167,16 @@ async function askSavePath(ctx: AppContext, title: string, defaultName: string):
   return out;
 }
 
+const picked = new WeakMap<AppContext, Set<string>>();
+function pickedBy(ctx: AppContext): Set<string> {
+  let set = picked.get(ctx);
+  if (!set) picked.set(ctx, (set = new Set()));
+  return set;
+}
+
 async function importFile(ctx: AppContext, input: Args<'import/analyze'>, dryRun: boolean) {
+  // Only a file the clerk picked in the open dialog, never a path the page made up.
+  if (!pickedBy(ctx).has(input.file)) throw new AppError('FORBIDDEN', '请先通过“选择文件”选择要导入的文件。');
   return runImport(ctx.handle.db, input.file, {
     kind: input.kind,
     overrides: input.overrides,

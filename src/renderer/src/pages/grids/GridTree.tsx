@@ -3,6 +3,7 @@ import { Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { GridNode } from '@shared/grids';
+import { HOUSEHOLDS_PER_GRID } from '@shared/people';
 import { useLevelName } from '@renderer/lib/settings-context';
 import { ancestors, visibleRows, type TreeIndex } from './tree-model';
 
@@ -23,6 +24,15 @@ function countLabel(node: GridNode, levelName: (l: number) => string): string {
   if (node.level <= 2 && l3) parts.push(`${l3}组`);
   if (l4) parts.push(`${l4}格`);
   return parts.join(' · ') || `无${levelName(node.level + 1)}`;
+}
+
+/** Household grids are meant to hold 15–20 households. */
+function outOfRange(node: GridNode): boolean {
+  return (
+    node.level === 4 &&
+    node.households > 0 &&
+    (node.households < HOUSEHOLDS_PER_GRID.min || node.households > HOUSEHOLDS_PER_GRID.max)
+  );
 }
 
 /**
@@ -169,7 +179,13 @@ export function GridTree({ index, query, selectedId, onSelect }: Props) {
                 <Text size="xs" c="dimmed" ff="monospace">
                   {row.node.code}
                 </Text>
-                <Text size="xs" c="dimmed" ml="auto" style={{ whiteSpace: 'nowrap' }}>
+                <Text
+                  size="xs"
+                  c={outOfRange(row.node) ? 'orange.8' : 'dimmed'}
+                  ml="auto"
+                  style={{ whiteSpace: 'nowrap' }}
+                  title={outOfRange(row.node) ? '户数不在 15–20 户之间' : undefined}
+                >
                   {countLabel(row.node, levelName)}
                 </Text>
               </Group>
