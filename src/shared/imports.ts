@@ -83,13 +83,22 @@ export interface Counts {
   households: number;
 }
 
-export interface SheetSummary {
+/** Where a sheet's header is and which column holds which field. */
+export interface SheetLayout {
   sheet: string;
+  /** null: the sheet is not a roster (instructions, blank…) and is skipped. */
   kind: RosterKind | null;
+  /** Spreadsheet row number of the header, or null. */
   headerRow: number | null;
   columns: { index: number; letter: string; header: string }[];
+  /** Field → column index. */
   mapping: Partial<Record<Field, number>>;
+  /** Identifies this header layout, to remember a clerk's corrected mapping. */
   signature: string;
+}
+
+export interface SheetSummary extends SheetLayout {
+  /** Data rows read (with or without errors). */
   records: number;
   skippedRows: number;
   remembered: boolean;

@@ -1,21 +1,12 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useE2E } from './harness';
 
-const current = useE2E({
+const ctx = useE2E({
   beforeEach,
   afterEach,
   afterAll,
   expectNoErrors: (errors) => expect(errors).toEqual([]),
 });
-// Read at call time: each test gets a fresh app and page.
-const ctx = {
-  get e2e() {
-    return current.e2e();
-  },
-  get page() {
-    return current.page();
-  },
-};
 
 const item = (code: string) => ctx.page.locator(`[role="treeitem"][data-code="${code}"]`);
 const drawer = () => ctx.page.getByRole('dialog');

@@ -144,7 +144,7 @@ export function useE2E(hooks: {
   afterEach(fn: (context: { task: { name: string; result?: { state?: string } } }) => Promise<void>): void;
   afterAll(fn: () => Promise<void>): void;
   expectNoErrors(errors: string[]): void;
-}): { e2e(): E2E; page(): Page } {
+}): { readonly e2e: E2E; readonly page: Page } {
   let current: E2E | null = null;
   hooks.beforeEach(async () => {
     current = await launchApp();
@@ -162,5 +162,13 @@ export function useE2E(hooks: {
     }
   });
   hooks.afterAll(closeBrowser);
-  return { e2e: () => current!, page: () => current!.page };
+  // Read at call time: each test gets a fresh app and page.
+  return {
+    get e2e() {
+      return current!;
+    },
+    get page() {
+      return current!.page;
+    },
+  };
 }

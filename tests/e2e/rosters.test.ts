@@ -6,20 +6,12 @@ import { useE2E } from './harness';
 import { makeId, PNG_1PX } from '../helpers/people';
 import { writeWorkbook } from '../helpers/xlsx';
 
-const current = useE2E({
+const ctx = useE2E({
   beforeEach,
   afterEach,
   afterAll,
   expectNoErrors: (errors) => expect(errors).toEqual([]),
 });
-const ctx = {
-  get e2e() {
-    return current.e2e();
-  },
-  get page() {
-    return current.page();
-  },
-};
 
 async function roster(file: string) {
   return writeWorkbook(file, [

@@ -26,20 +26,9 @@ import {
 import { columnLetter, type CellValue, type SourceRow, type SourceSheet } from './source';
 
 export type { RowError } from '../../shared/imports';
-import type { LayoutOverride, RowError } from '../../shared/imports';
+import type { LayoutOverride, RowError, SheetLayout } from '../../shared/imports';
 
-export interface SheetLayout {
-  sheet: string;
-  /** null: the sheet is not a roster (instructions, blank…) and is skipped. */
-  kind: RosterKind | null;
-  /** Spreadsheet row number of the header, or null. */
-  headerRow: number | null;
-  columns: { index: number; letter: string; header: string }[];
-  /** Field → column index. */
-  mapping: Partial<Record<Field, number>>;
-  /** Identifies this header layout, to remember a clerk's corrected mapping. */
-  signature: string;
-}
+export type { SheetLayout };
 
 export type { LayoutOverride };
 

@@ -19,6 +19,7 @@ import {
 import { buildPlan, zeroCounts, type Plan } from './plan';
 import { readSource, type Progress, type SourceFile } from './source';
 import { AppError } from '../errors';
+import { insertBatched, insertReturningIds } from '../db/bulk';
 
 export interface ImportOptions {
   /** Force every roster sheet to one kind (the CLI's --kind). */
@@ -133,7 +134,6 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const CHUNK = 400;
 const tick = () => new Promise((r) => setImmediate(r));
 
 /** Writes a plan. Call inside a transaction. */
@@ -173,45 +173,32 @@ export async function applyPlan(db: DbOrTrx, plan: Plan, onProgress?: Progress):
 
   const workerId = new Map<string, number>();
   const creates = plan.workers.filter((w) => w.change === 'create');
-  for (let i = 0; i < creates.length; i += CHUNK) {
-    const chunk = creates.slice(i, i + CHUNK);
-    const ids = (
-      await db
-        .insertInto('workers')
-        .values(
-          chunk.map(({ record: r }) => ({
-            name: r.name,
-            gender: r.gender,
-            id_number: r.idNumber,
-            birth_date: `${r.idNumber.slice(6, 10)}-${r.idNumber.slice(10, 12)}-${r.idNumber.slice(12, 14)}`,
-            phone: r.phone,
-            political_status: r.politicalStatus,
-            education: r.education,
-            status: '在岗',
-            notes: r.notes,
-            photo: null,
-            photo_type: null,
-            created_at: ts,
-            updated_at: ts,
-          })),
-        )
-        .returning('id')
-        .execute()
-    )
-      .map((r) => r.id)
-      .sort((a, b) => a - b);
-    const tags: { worker_id: number; tag: string }[] = [];
-    chunk.forEach((w, j) => {
-      workerId.set(w.record.idNumber, ids[j]!);
-      for (const tag of w.record.tags) tags.push({ worker_id: ids[j]!, tag });
-    });
-    for (let k = 0; k < tags.length; k += CHUNK)
-      await db
-        .insertInto('worker_tags')
-        .values(tags.slice(k, k + CHUNK))
-        .execute();
-    await step(chunk.length);
-  }
+  const newWorkerIds = await insertReturningIds(
+    db,
+    'workers',
+    creates.map(({ record: r }) => ({
+      name: r.name,
+      gender: r.gender,
+      id_number: r.idNumber,
+      birth_date: `${r.idNumber.slice(6, 10)}-${r.idNumber.slice(10, 12)}-${r.idNumber.slice(12, 14)}`,
+      phone: r.phone,
+      political_status: r.politicalStatus,
+      education: r.education,
+      status: '在岗',
+      notes: r.notes,
+      photo: null,
+      photo_type: null,
+      created_at: ts,
+      updated_at: ts,
+    })),
+    step,
+  );
+  creates.forEach((w, j) => workerId.set(w.record.idNumber, newWorkerIds[j]!));
+  await insertBatched(
+    db,
+    'worker_tags',
+    creates.flatMap((w, j) => w.record.tags.map((tag) => ({ worker_id: newWorkerIds[j]!, tag }))),
+  );
   for (const w of plan.workers) {
     if (w.id === null) continue;
     workerId.set(w.record.idNumber, w.id);
@@ -247,24 +234,22 @@ export async function applyPlan(db: DbOrTrx, plan: Plan, onProgress?: Progress):
       .where('id', '=', e.id)
       .execute();
   }
-  const newAssignments = plan.assignments.filter((a) => a.change === 'create');
-  for (let i = 0; i < newAssignments.length; i += CHUNK) {
-    await db
-      .insertInto('assignments')
-      .values(
-        newAssignments.slice(i, i + CHUNK).map((a) => ({
-          worker_id: workerId.get(a.workerKey)!,
-          grid_id: gridId(a.gridId),
-          role: a.role,
-          title: a.title,
-          start_date: a.startDate,
-          end_date: null,
-          created_at: ts,
-          updated_at: ts,
-        })),
-      )
-      .execute();
-  }
+  await insertBatched(
+    db,
+    'assignments',
+    plan.assignments
+      .filter((a) => a.change === 'create')
+      .map((a) => ({
+        worker_id: workerId.get(a.workerKey)!,
+        grid_id: gridId(a.gridId),
+        role: a.role,
+        title: a.title,
+        start_date: a.startDate,
+        end_date: null,
+        created_at: ts,
+        updated_at: ts,
+      })),
+  );
   for (const a of plan.assignments) {
     if (a.change !== 'update' || a.existingId === null) continue;
     await db
@@ -276,41 +261,28 @@ export async function applyPlan(db: DbOrTrx, plan: Plan, onProgress?: Progress):
   await step(plan.assignments.length);
 
   const newHouseholds = plan.households.filter((h) => h.change === 'create');
-  for (let i = 0; i < newHouseholds.length; i += CHUNK) {
-    const chunk = newHouseholds.slice(i, i + CHUNK);
-    const ids = (
-      await db
-        .insertInto('households')
-        .values(
-          chunk.map(({ record: r, gridId: g }) => ({
-            grid_id: gridId(g),
-            head_name: r.headName,
-            id_number: r.idNumber || null,
-            phone: r.phone,
-            address: r.address,
-            door_number: r.doorNumber,
-            members: r.members,
-            notes: r.notes,
-            created_at: ts,
-            updated_at: ts,
-          })),
-        )
-        .returning('id')
-        .execute()
-    )
-      .map((r) => r.id)
-      .sort((a, b) => a - b);
-    const tags: { household_id: number; tag: string }[] = [];
-    chunk.forEach((h, j) => {
-      for (const tag of h.record.tags) tags.push({ household_id: ids[j]!, tag });
-    });
-    for (let k = 0; k < tags.length; k += CHUNK)
-      await db
-        .insertInto('household_tags')
-        .values(tags.slice(k, k + CHUNK))
-        .execute();
-    await step(chunk.length);
-  }
+  const newHouseholdIds = await insertReturningIds(
+    db,
+    'households',
+    newHouseholds.map(({ record: r, gridId: g }) => ({
+      grid_id: gridId(g),
+      head_name: r.headName,
+      id_number: r.idNumber || null,
+      phone: r.phone,
+      address: r.address,
+      door_number: r.doorNumber,
+      members: r.members,
+      notes: r.notes,
+      created_at: ts,
+      updated_at: ts,
+    })),
+    step,
+  );
+  await insertBatched(
+    db,
+    'household_tags',
+    newHouseholds.flatMap((h, j) => h.record.tags.map((tag) => ({ household_id: newHouseholdIds[j]!, tag }))),
+  );
   for (const h of plan.households) {
     if (h.change !== 'update' || h.id === null) continue;
     const r = h.record;

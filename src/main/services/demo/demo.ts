@@ -1,6 +1,7 @@
 import type { GridNode } from '../../../shared/grids';
 import { AppError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
+import { insertBatched, insertReturningIds } from '../../db/bulk';
 import type { DbOrTrx, NewGridRow } from '../../db/schema';
 import { getSettings } from '../settings/settings';
 import { getGrid, suggestCode } from '../grids/grids';
@@ -254,90 +255,65 @@ class PeopleMaker {
   }
 
   async flush(db: DbOrTrx): Promise<void> {
-    const workerIds: number[] = [];
-    for (let i = 0; i < this.workers.length; i += 400) {
-      const chunk = this.workers.slice(i, i + 400);
-      const ids = (
-        await db
-          .insertInto('workers')
-          .values(
-            chunk.map((w) => ({
-              name: w.name,
-              gender: w.gender,
-              id_number: w.id,
-              birth_date: `${w.id.slice(6, 10)}-${w.id.slice(10, 12)}-${w.id.slice(12, 14)}`,
-              phone: w.phone,
-              political_status: w.political,
-              education: '',
-              status: '在岗',
-              notes: '',
-              photo: null,
-              photo_type: null,
-              created_at: this.ts,
-              updated_at: this.ts,
-            })),
-          )
-          .returning('id')
-          .execute()
-      )
-        .map((r) => r.id)
-        .sort((a, b) => a - b);
-      workerIds.push(...ids);
-    }
-    const tags = this.workers.flatMap((w) => w.tags.map((tag) => ({ worker_id: workerIds[w.key]!, tag })));
-    for (let i = 0; i < tags.length; i += 400)
-      await db
-        .insertInto('worker_tags')
-        .values(tags.slice(i, i + 400))
-        .execute();
-    for (let i = 0; i < this.assignments.length; i += 400) {
-      await db
-        .insertInto('assignments')
-        .values(
-          this.assignments.slice(i, i + 400).map((a) => ({
-            worker_id: workerIds[a.worker]!,
-            grid_id: a.grid,
-            role: a.role,
-            title: a.title,
-            start_date: a.start,
-            end_date: null,
-            created_at: this.ts,
-            updated_at: this.ts,
-          })),
-        )
-        .execute();
-    }
-    for (let i = 0; i < this.households.length; i += 400) {
-      const chunk = this.households.slice(i, i + 400);
-      const ids = (
-        await db
-          .insertInto('households')
-          .values(
-            chunk.map((h) => ({
-              grid_id: h.grid,
-              head_name: h.name,
-              id_number: h.id,
-              phone: h.phone,
-              address: h.address,
-              door_number: h.door,
-              members: h.members,
-              notes: '',
-              created_at: this.ts,
-              updated_at: this.ts,
-            })),
-          )
-          .returning('id')
-          .execute()
-      )
-        .map((r) => r.id)
-        .sort((a, b) => a - b);
-      const hTags = chunk.flatMap((h, j) => h.tags.map((tag) => ({ household_id: ids[j]!, tag })));
-      for (let k = 0; k < hTags.length; k += 400)
-        await db
-          .insertInto('household_tags')
-          .values(hTags.slice(k, k + 400))
-          .execute();
-    }
+    const workerIds = await insertReturningIds(
+      db,
+      'workers',
+      this.workers.map((w) => ({
+        name: w.name,
+        gender: w.gender,
+        id_number: w.id,
+        birth_date: `${w.id.slice(6, 10)}-${w.id.slice(10, 12)}-${w.id.slice(12, 14)}`,
+        phone: w.phone,
+        political_status: w.political,
+        education: '',
+        status: '在岗',
+        notes: '',
+        photo: null,
+        photo_type: null,
+        created_at: this.ts,
+        updated_at: this.ts,
+      })),
+    );
+    await insertBatched(
+      db,
+      'worker_tags',
+      this.workers.flatMap((w) => w.tags.map((tag) => ({ worker_id: workerIds[w.key]!, tag }))),
+    );
+    await insertBatched(
+      db,
+      'assignments',
+      this.assignments.map((a) => ({
+        worker_id: workerIds[a.worker]!,
+        grid_id: a.grid,
+        role: a.role,
+        title: a.title,
+        start_date: a.start,
+        end_date: null,
+        created_at: this.ts,
+        updated_at: this.ts,
+      })),
+    );
+    const householdIds = await insertReturningIds(
+      db,
+      'households',
+      this.households.map((h) => ({
+        grid_id: h.grid,
+        head_name: h.name,
+        id_number: h.id,
+        phone: h.phone,
+        address: h.address,
+        door_number: h.door,
+        members: h.members,
+        notes: '',
+        created_at: this.ts,
+        updated_at: this.ts,
+      })),
+    );
+    await insertBatched(
+      db,
+      'household_tags',
+      this.households.flatMap((h, j) => h.tags.map((tag) => ({ household_id: householdIds[j]!, tag }))),
+    );
     this.workers = [];
     this.assignments = [];
     this.households = [];
