@@ -18,6 +18,14 @@ import { runImport, type ImportResult } from './import/run';
 import { writeErrorWorkbook } from './excel/error-workbook';
 import { exportHouseholds, exportWorkers } from './excel/export';
 import { writeTemplate } from './excel/template';
+import { gridByCode } from './pdf/data';
+import { fontFile } from './pdf/fonts';
+import { printBoards, printCards } from './services/print/print';
+
+/** resources/ at the repository root (the CLI runs from the source tree). */
+function resourcesDir(): string {
+  return path.resolve(import.meta.dirname, '../../resources');
+}
 
 const USAGE = `网格工作台命令行（GridDesk CLI）
 
@@ -32,6 +40,10 @@ const USAGE = `网格工作台命令行（GridDesk CLI）
   export roster --out FILE.xlsx [--one-sheet]      导出网格员花名册（默认每村一个工作表）
   export households --out FILE.xlsx [--one-sheet]  导出住户花名册
   template --out FILE.xlsx                          保存导入模板
+  print signboard --grid CODE --out FILE.pdf [--paper A4|A3|A2]
+                           打印公示牌：村（社区）编码打印该村；镇编码打印全镇各村，每村一节
+  print cards --grid CODE --out FILE.pdf [--back] [--per-sheet N]
+                           打印该网格下全部住户的联系卡（A4，每页 10 张，带裁切线）
 
 选项:
   --db FILE    数据库文件（默认：${path.join(defaultDataDir(), DB_FILE)}）
@@ -101,6 +113,10 @@ async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       'errors-out': { type: 'string' },
       'one-sheet': { type: 'boolean', default: false },
+      grid: { type: 'string' },
+      paper: { type: 'string' },
+      back: { type: 'boolean', default: false },
+      'per-sheet': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -208,6 +224,33 @@ async function run(argv: string[]): Promise<number> {
             : await exportHouseholds(ctx.handle.db, file, options);
         if (opts.json) out(JSON.stringify({ ok: true, file, rows: r.rows }));
         else out(`已导出 ${r.rows} 行到 ${file}`);
+        return 0;
+      });
+    }
+    case 'print': {
+      if (sub !== 'signboard' && sub !== 'cards')
+        throw new UsageError('用法：print signboard|cards --grid CODE --out FILE.pdf');
+      if (!values.grid) throw new UsageError('请用 --grid 指定网格编码');
+      if (!values.out) throw new UsageError('请用 --out 指定保存的 PDF 文件');
+      const paper = values.paper ?? 'A3';
+      if (!['A4', 'A3', 'A2'].includes(paper)) throw new UsageError('--paper 只能是 A4、A3 或 A2');
+      const perSheet = values['per-sheet'] === undefined ? undefined : Number(values['per-sheet']);
+      if (perSheet !== undefined && (!Number.isInteger(perSheet) || perSheet < 1 || perSheet > 10)) {
+        throw new UsageError('--per-sheet 应为 1 到 10 之间的整数');
+      }
+      const file = path.resolve(values.out);
+      const gridCode = values.grid;
+      return withContext(opts.db, false, async (ctx) => {
+        const grid = await gridByCode(ctx.handle.db, gridCode);
+        const font = fontFile(resourcesDir());
+        const r =
+          sub === 'signboard'
+            ? await printBoards(ctx.handle.db, grid.id, file, font, { paper: paper as 'A4' | 'A3' | 'A2' })
+            : await printCards(ctx.handle.db, grid.id, file, font, { back: values.back, perSheet });
+        for (const w of r.warnings.slice(0, 20)) process.stderr.write(`提示：${w}\n`);
+        if (r.warnings.length > 20) process.stderr.write(`提示：另有 ${r.warnings.length - 20} 条提示\n`);
+        if (opts.json) out(JSON.stringify({ ok: true, file, pages: r.pages, warnings: r.warnings.length }));
+        else out(`已生成 ${file}（${r.pages} 页）`);
         return 0;
       });
     }

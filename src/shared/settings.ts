@@ -31,6 +31,10 @@ export const settingsSchema = z.object({
     .array(z.string().trim().min(1, { error: '请填写层级称谓' }).max(10, { error: '层级称谓不能超过 10 个字' }))
     .length(4),
   codeScheme: codeSchemeSchema,
+  /** 监督电话, printed on signboards and cards. */
+  supervisionPhone: z.string().trim().max(30, { error: '监督电话不能超过 30 个字符' }),
+  /** The township's 综治中心 phone, printed on contact cards. */
+  centerPhone: z.string().trim().max(30, { error: '综治中心电话不能超过 30 个字符' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -38,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   unitName: '',
   levelNames: ['镇', '村（社区）', '村民小组', '户级网格'],
   codeScheme: { prefix: '', digits: [2, 2, 2, 2] },
+  supervisionPhone: '',
+  centerPhone: '',
 };
 
 export interface BackupInfo {

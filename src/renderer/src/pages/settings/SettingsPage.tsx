@@ -82,6 +82,15 @@ function SettingsForm() {
               description="显示在标题栏，并印在报表和公示牌上"
               {...form.getInputProps('unitName')}
             />
+            <SimpleGrid cols={2}>
+              <TextInput
+                label="监督电话"
+                placeholder="如：0913-1234567"
+                description="印在公示牌和联系卡上"
+                {...form.getInputProps('supervisionPhone')}
+              />
+              <TextInput label="镇综治中心电话" description="印在联系卡上" {...form.getInputProps('centerPhone')} />
+            </SimpleGrid>
             <SimpleGrid cols={4}>
               {[0, 1, 2, 3].map((i) => (
                 <TextInput
