@@ -93,7 +93,7 @@ export async function loadCards(
 }
 
 function personLine(label: string, p: Person | null): string {
-  return p ? `${label}：${p.name}　${p.phone}` : `${label}：待配备`;
+  return p ? `${label}：${p.name}\u3000${p.phone}` : `${label}：待配备`;
 }
 
 /** Checks before printing: characters the font lacks, and grids without a worker. */
@@ -187,7 +187,7 @@ function drawFront(doc: Doc, c: Card, x: number, y: number, w: number, h: number
   doc.fillColor('#000000');
   const inner = w - 2 * pad;
   const lines = [
-    `户主：${c.headName}　　网格编码：${c.gridCode}`,
+    `户主：${c.headName}\u3000\u3000网格编码：${c.gridCode}`,
     personLine('户级网格员', c.worker),
     personLine(`网格长（${c.group || '村民小组'}）`, c.leader),
     personLine('村（社区）党组织书记', c.secretary),

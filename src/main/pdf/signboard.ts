@@ -130,7 +130,7 @@ function chooseFit(doc: Doc, rows: BoardRow[], areaW: number, areaH: number): Fi
     doc.fontSize(font);
     const rowH = font * 1.75;
     const rowsPerCol = Math.floor(areaH / rowH);
-    const widest = Math.max(...rows.map((r) => doc.widthOfString(r.cells.join('　　')))) + font * 2;
+    const widest = Math.max(...rows.map((r) => doc.widthOfString(r.cells.join('\u3000\u3000')))) + font * 2;
     for (let cols = 1; cols <= 4; cols++) {
       const colW = (areaW - (cols - 1) * 16) / cols;
       if (colW < widest) break;
@@ -161,7 +161,7 @@ function drawHeader(doc: Doc, b: Board, W: number, margin: number, unitName: str
   );
   fitText(
     doc,
-    [b.township, unitName].filter(Boolean).join('　'),
+    [b.township, unitName].filter(Boolean).join('\u3000'),
     margin,
     margin + 48,
     W - 2 * margin,
@@ -256,7 +256,7 @@ function drawRows(doc: Doc, rows: BoardRow[], x: number, y: number, w: number, f
       doc.fillColor(BLUE);
       fitText(
         doc,
-        `${r.cells[0]}　${r.cells[1]}　${r.cells[2]}`,
+        `${r.cells[0]}\u3000${r.cells[1]}\u3000${r.cells[2]}`,
         cx + 4,
         cy,
         colW - 8,
