@@ -71,6 +71,7 @@ async function withContext<T>(dbPath: string, write: boolean, fn: (ctx: AppConte
   const ctx: AppContext = {
     handle,
     backupDir: backupDirFor(dbPath),
+    resourcesDir: resourcesDir(),
     version: process.env.npm_package_version ?? '0.0.0',
     openOptions: {},
     emit: () => undefined,

@@ -140,6 +140,7 @@ async function start(): Promise<void> {
   const context: AppContext = {
     handle,
     backupDir,
+    resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
     version: app.getVersion(),
     openOptions,
     emit: (event, payload) => mainWindow?.webContents.send(IPC_EVENT, event, payload),

@@ -33,6 +33,7 @@ import {
   type WorkerDetail,
   type WorkerSummary,
 } from './people';
+import { boardPrintSchema, cardPrintSchema, printCheckSchema, type PrintCheckResult, type PrintResult } from './print';
 import { exportRequestSchema, importRequestSchema, type ImportResult } from './imports';
 import { settingsSchema, type AppInfo, type BackupInfo, type Settings, type Stats } from './settings';
 
@@ -81,6 +82,10 @@ export const inputSchemas = {
   'workers/photo': gridIdSchema,
   'workers/setPhoto': gridIdSchema,
   'workers/clearPhoto': gridIdSchema,
+  'print/check': printCheckSchema,
+  'print/cards': cardPrintSchema,
+  'print/signboard': boardPrintSchema,
+  'print/cancel': none,
 } as const;
 
 export type HandlerName = keyof typeof inputSchemas;
@@ -135,6 +140,10 @@ export interface HandlerOutputs {
   'workers/photo': { photo: string | null };
   'workers/setPhoto': { photo: string | null };
   'workers/clearPhoto': { photo: string | null };
+  'print/check': PrintCheckResult;
+  'print/cards': PrintResult;
+  'print/signboard': PrintResult;
+  'print/cancel': { cancelled: boolean };
 }
 
 /** A file written where the clerk chose (null: the clerk cancelled the save dialog). */

@@ -27,6 +27,7 @@ export async function openTestApp(dir = tempDir()): Promise<TestApp> {
   const ctx: AppContext = {
     handle,
     backupDir: path.join(dir, 'backups'),
+    resourcesDir: path.resolve(__dirname, '../../resources'),
     version: 'test',
     openOptions: {},
     emit: () => undefined,

@@ -7,6 +7,8 @@ export interface AppContext {
   /** The open database. Replaced when a backup is restored, so read it at call time. */
   handle: DbHandle;
   backupDir: string;
+  /** resources/ (fonts…): beside the app when packaged, the repository's in development. */
+  resourcesDir: string;
   version: string;
   /** Options used to (re)open the database (e.g. the Electron build of better-sqlite3). */
   openOptions: OpenOptions;

@@ -17,6 +17,8 @@ import { writeTemplate } from '../excel/template';
 import { exportHouseholds, exportWorkers } from '../excel/export';
 import type { HandlerArgs as Args } from '../../shared/api';
 import { today as todayText } from '../excel/workbook';
+import { fontFile } from '../pdf/fonts';
+import { checkBoardPrint, checkCardPrint, printBoards, printCards } from '../services/print/print';
 
 type Handler<K extends HandlerName> = (ctx: AppContext, input: HandlerArgs<K>) => Promise<HandlerOutput<K>>;
 
@@ -143,6 +145,36 @@ export const handlers: HandlerTable = {
     return workers.setPhoto(ctx.handle.db, id, file, bytes);
   },
   'workers/clearPhoto': (ctx, { id }) => workers.clearPhoto(ctx.handle.db, id),
+  'print/check': async (ctx, input) => {
+    const font = fontFile(ctx.resourcesDir);
+    return input.kind === 'cards'
+      ? checkCardPrint(ctx.handle.db, input.gridId, font, input)
+      : checkBoardPrint(ctx.handle.db, input.gridId, font, input);
+  },
+  'print/cards': async (ctx, input) => {
+    const grid = await grids.getGrid(ctx.handle.db, input.gridId);
+    const out = await askSavePath(ctx, '保存联系卡', `${grid.name}网格员联系卡.pdf`);
+    if (!out) return { file: null, pages: 0 };
+    cancelled.set(ctx, false);
+    const r = await printCards(ctx.handle.db, input.gridId, out, fontFile(ctx.resourcesDir), {
+      ...input,
+      isCancelled: () => cancelled.get(ctx) === true,
+      onProgress: (done, total) =>
+        ctx.emit('progress', { task: 'print', done, total, message: `已生成 ${done} / ${total} 张` }),
+    });
+    return { file: out, pages: r.pages };
+  },
+  'print/signboard': async (ctx, input) => {
+    const grid = await grids.getGrid(ctx.handle.db, input.gridId);
+    const out = await askSavePath(ctx, '保存公示牌', `${grid.name}网格员公示牌.pdf`);
+    if (!out) return { file: null, pages: 0 };
+    const r = await printBoards(ctx.handle.db, input.gridId, out, fontFile(ctx.resourcesDir), input);
+    return { file: out, pages: r.pages };
+  },
+  'print/cancel': async (ctx) => {
+    cancelled.set(ctx, true);
+    return { cancelled: true };
+  },
   'files/open': async (ctx, { file }) => {
     // Only files GridDesk itself saved in this session, never an arbitrary path.
     if (!savedBy(ctx).has(file) || !/\.(xlsx|pdf|csv)$/i.test(file)) {
@@ -153,6 +185,7 @@ export const handlers: HandlerTable = {
   },
 };
 
+const cancelled = new WeakMap<AppContext, boolean>();
 const saved = new WeakMap<AppContext, Set<string>>();
 function savedBy(ctx: AppContext): Set<string> {
   let set = saved.get(ctx);
@@ -162,7 +195,13 @@ function savedBy(ctx: AppContext): Set<string> {
 
 /** Asks where to save, and remembers the answer so the clerk may open the file afterwards. */
 async function askSavePath(ctx: AppContext, title: string, defaultName: string): Promise<string | null> {
-  const out = await ctx.saveFile({ title, defaultName, extensions: ['xlsx'], filterName: 'Excel 工作簿' });
+  const pdf = defaultName.endsWith('.pdf');
+  const out = await ctx.saveFile({
+    title,
+    defaultName,
+    extensions: [pdf ? 'pdf' : 'xlsx'],
+    filterName: pdf ? 'PDF 文件' : 'Excel 工作簿',
+  });
   if (out) savedBy(ctx).add(out);
   return out;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { IconFileImport, IconHierarchy2, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconHierarchy2, IconHome, IconPrinter, IconSettings, IconUsers } from '@tabler/icons-react';
+import { PrintPage } from './pages/print/PrintPage';
 import { GridsPage } from './pages/grids/GridsPage';
 import { WorkersPage } from './pages/workers/WorkersPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
@@ -14,6 +15,7 @@ const PAGES: { key: PageKey; label: string; icon: typeof IconHierarchy2 }[] = [
   { key: 'workers', label: '网格员', icon: IconUsers },
   { key: 'households', label: '住户', icon: IconHome },
   { key: 'import', label: '导入花名册', icon: IconFileImport },
+  { key: 'print', label: '打印', icon: IconPrinter },
   { key: 'settings', label: '系统设置', icon: IconSettings },
 ];
 
@@ -27,6 +29,8 @@ function Page({ page }: { page: PageKey }) {
       return <HouseholdsPage />;
     case 'import':
       return <ImportPage />;
+    case 'print':
+      return <PrintPage />;
     case 'settings':
       return <SettingsPage />;
   }

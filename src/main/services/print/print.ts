@@ -1,4 +1,7 @@
 /** Printing as the UI and CLI use it: check first (font coverage, vacancies), then write the PDF. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
 import { checkCards, loadCards, writeCards, type CardOptions } from '../../pdf/cards';
@@ -24,15 +27,31 @@ function refuseMissing(missing: MissingGlyph[]): void {
   );
 }
 
+/** Writes to a temporary file and returns it as base64 (the preview of a first sheet). */
+async function asBase64(write: (out: string) => Promise<unknown>): Promise<string> {
+  const file = path.join(os.tmpdir(), `griddesk-preview-${process.pid}-${Date.now()}.pdf`);
+  try {
+    await write(file);
+    return fs.readFileSync(file).toString('base64');
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 export async function checkCardPrint(
   db: DbOrTrx,
   gridId: number,
   fontPath: string,
-  householdIds?: number[],
-): Promise<PrintCheck> {
-  const { cards, ctx } = await loadCards(db, gridId, householdIds);
+  options: CardOptions & { householdIds?: number[] } = {},
+): Promise<PrintCheck & { preview: string | null }> {
+  const { cards, ctx } = await loadCards(db, gridId, options.householdIds);
   const { missing, warnings } = checkCards(cards, fontPath, ctx);
-  return { items: cards.length, missing, warnings };
+  const first = cards.slice(0, options.perSheet ?? 10);
+  const preview =
+    first.length && missing.length === 0
+      ? await asBase64((out) => writeCards(first, out, fontPath, ctx, { ...options, onProgress: undefined }))
+      : null;
+  return { items: cards.length, missing, warnings, preview };
 }
 
 export async function printCards(
@@ -50,10 +69,17 @@ export async function printCards(
   return { ...r, cards: cards.length, warnings: check.warnings };
 }
 
-export async function checkBoardPrint(db: DbOrTrx, gridId: number, fontPath: string): Promise<PrintCheck> {
-  const { boards } = await loadBoards(db, gridId);
+export async function checkBoardPrint(
+  db: DbOrTrx,
+  gridId: number,
+  fontPath: string,
+  options: BoardOptions = {},
+): Promise<PrintCheck & { preview: string | null }> {
+  const { boards, ctx } = await loadBoards(db, gridId);
   const { missing, warnings } = checkBoards(boards, fontPath);
-  return { items: boards.length, missing, warnings };
+  const preview =
+    missing.length === 0 ? await asBase64((out) => writeBoards(boards.slice(0, 1), out, fontPath, ctx, options)) : null;
+  return { items: boards.length, missing, warnings, preview };
 }
 
 export async function printBoards(

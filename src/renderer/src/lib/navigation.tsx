@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-export type PageKey = 'grids' | 'workers' | 'households' | 'import' | 'settings';
+export type PageKey = 'grids' | 'workers' | 'households' | 'import' | 'print' | 'settings';
 
 export const NavigationContext = createContext<(page: PageKey) => void>(() => undefined);
 

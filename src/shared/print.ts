@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const PAPERS = ['A4', 'A3', 'A2'] as const;
+export const CARD_SIZE_KEYS = ['90x54', '85.6x54'] as const;
+
+export const cardPrintSchema = z.object({
+  gridId: z.number({ error: '请选择范围' }).int().positive(),
+  householdIds: z.array(z.number().int().positive()).max(100000).optional(),
+  size: z.enum(CARD_SIZE_KEYS).default('90x54'),
+  perSheet: z.number().int().min(1).max(10).default(10),
+  back: z.boolean().default(false),
+});
+
+export const boardPrintSchema = z.object({
+  gridId: z.number({ error: '请选择村（社区）或镇' }).int().positive(),
+  paper: z.enum(PAPERS).default('A3'),
+});
+
+export const printCheckSchema = z.discriminatedUnion('kind', [
+  cardPrintSchema.extend({ kind: z.literal('cards') }),
+  boardPrintSchema.extend({ kind: z.literal('signboard') }),
+]);
+
+export interface PrintCheckResult {
+  /** Cards or boards that would print. */
+  items: number;
+  /** Characters the font lacks, with where they appear: printing is refused until fixed. */
+  missing: { char: string; where: string }[];
+  /** Vacancies (待配备), missing photos… printing may go ahead. */
+  warnings: string[];
+  /** The first sheet as a PDF (base64), for the preview. */
+  preview: string | null;
+}
+
+export interface PrintResult {
+  file: string | null;
+  pages: number;
+}
