@@ -24,6 +24,29 @@ function phase(name: string, ...args: string[]): Record<string, unknown> {
   return JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>;
 }
 
+async function cardsBench(rows: [string, string][]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-cards-'));
+  try {
+    const db = path.join(dir, 'county.sqlite');
+    const h = await openDatabase(db);
+    await createDemo(h.db, { townships: 15, seed: 4957 });
+    await h.close();
+    rows.push(['', '']);
+    const floor = phase('cards-floor', db);
+    rows.push([
+      'floor: pdfkit draws the cards from an in-memory array',
+      `${floor.ms} ms, peak ${floor.peakMb} MB (${floor.cards} cards, ${floor.pages} A4 pages, ${floor.mb} MB)`,
+    ]);
+    const cards = phase('cards', db);
+    rows.push([
+      "GridDesk prints every township's cards from the database",
+      `${cards.ms} ms, peak ${cards.peakMb} MB — ${(Number(cards.ms) / Number(floor.ms)).toFixed(2)}× the floor (goal ≤ 1.3×, ≤ 400 MB)`,
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function importBench(rows: [string, string][]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-import-'));
   try {
@@ -88,6 +111,7 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   await importBench(rows);
+  await cardsBench(rows);
   console.log(`GridDesk benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(54)} ${v}`);
 }

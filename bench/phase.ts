@@ -14,6 +14,10 @@ import { openDatabase } from '../src/main/db/connection';
 import { runImport } from '../src/main/import/run';
 import { readSource } from '../src/main/import/source';
 import { exportHouseholds, exportWorkers } from '../src/main/excel/export';
+import { loadCards, writeCards, type Card } from '../src/main/pdf/cards';
+import type { PrintContext } from '../src/main/pdf/data';
+import { fontFile } from '../src/main/pdf/fonts';
+import { printCards } from '../src/main/services/print/print';
 
 const [phase, file, db] = process.argv.slice(2);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
@@ -89,7 +93,58 @@ async function roundtrip() {
   };
 }
 
-const run = phase === 'floor' ? floor : phase === 'import' ? importPhase : roundtrip;
+const FONT = fontFile(path.resolve(import.meta.dirname, '../resources'));
+
+/** Floor: pdfkit drawing the card layout from an in-memory array (loaded before the clock starts). */
+async function cardsFloor() {
+  const h = await openDatabase(file!);
+  const county = (await h.db.selectFrom('grids').select('id').where('level', '=', 1).execute()).map((g) => g.id);
+  const all: Card[] = [];
+  let ctx: PrintContext | null = null;
+  for (const id of county) {
+    const r = await loadCards(h.db, id);
+    all.push(...r.cards);
+    ctx = r.ctx;
+  }
+  await h.close();
+  const out = path.join(os.tmpdir(), `griddesk-floor-${process.pid}.pdf`);
+  const start = performance.now();
+  const r = await writeCards(all, out, FONT, ctx!);
+  const ms = Math.round(performance.now() - start);
+  const size = fs.statSync(out).size;
+  fs.rmSync(out, { force: true });
+  return { ms, peakMb: peakMb(), cards: all.length, pages: r.pages, mb: +(size / 1024 / 1024).toFixed(1) };
+}
+
+/** GridDesk: print every township's cards from the database (load, check glyphs, write). */
+async function cardsPrint() {
+  const h = await openDatabase(file!);
+  const county = (await h.db.selectFrom('grids').select('id').where('level', '=', 1).execute()).map((g) => g.id);
+  const start = performance.now();
+  let cards = 0;
+  let pages = 0;
+  for (const id of county) {
+    const out = path.join(os.tmpdir(), `griddesk-cards-${process.pid}-${id}.pdf`);
+    const r = await printCards(h.db, id, out, FONT);
+    cards += r.cards;
+    pages += r.pages;
+    fs.rmSync(out, { force: true });
+  }
+  const ms = Math.round(performance.now() - start);
+  await h.close();
+  return { ms, peakMb: peakMb(), cards, pages };
+}
+
+const run =
+  phase === 'floor'
+    ? floor
+    : phase === 'import'
+      ? importPhase
+      : phase === 'cards-floor'
+        ? cardsFloor
+        : phase === 'cards'
+          ? cardsPrint
+          : roundtrip;
 run().then(
   (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
   (e) => {

@@ -156,7 +156,8 @@ function skipReason(row: SourceRow, layout: SheetLayout): 'blank' | 'total' | 's
   if (texts.some((t) => SIGNATURE_ROW.test(t))) return 'signature';
   const mapped = Object.values(layout.mapping).map((i) => texts[i] ?? '');
   if (mapped.every((t) => t === '')) return 'blank';
-  const headerHits = layout.columns.filter((c) => normalizeHeader(texts[c.index] ?? '') === normalizeHeader(c.header));
+  // A header repeated on a later page (copied rows): compared as written, no need to normalise.
+  const headerHits = layout.columns.filter((c) => texts[c.index] === c.header);
   if (headerHits.length >= Math.max(2, layout.columns.length / 2)) return 'header';
   return null;
 }

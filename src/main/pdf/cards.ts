@@ -225,6 +225,17 @@ function drawBack(doc: Doc, x: number, y: number, w: number, h: number, settings
 }
 
 /**
+ * pdfkit caches the glyph layout of every distinct string it draws; with 90,000 households'
+ * names and phones that cache, not the pages, would fill memory. Emptying it after each sheet
+ * keeps the reuse within a sheet (titles, labels) and drops the rest. (pdfkit has no public
+ * call for this; its `fontLayoutCache: false` option makes printing five times slower.)
+ */
+function trimLayoutCache(doc: Doc): void {
+  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (font?.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
+}
+
+/**
  * Writes the cards to `out`. Returns the number of sheets (front pages). Throws CANCELLED (and
  * removes the partial file) when cancelled.
  */
@@ -279,6 +290,7 @@ export async function writeCards(
           drawBack(doc, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings);
         });
       }
+      trimLayoutCache(doc);
       if (sheets % 20 === 0) {
         options.onProgress?.(Math.min(i + perSheet, cards.length), cards.length);
         await new Promise((r) => setImmediate(r));
