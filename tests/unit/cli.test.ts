@@ -80,6 +80,33 @@ describe('CLI', () => {
     expect(fs.readFileSync(junk, 'utf8')).toBe('not a database at all');
   });
 
+  it('prints signboards and cards by grid code, and refuses an unknown code or an empty selection', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'p.sqlite');
+    expect(cli(['demo', '--db', db]).code).toBe(0);
+    const board = cli(['print', 'signboard', '--grid', '01', '--out', path.join(dir, 'b.pdf'), '--db', db]);
+    expect(board.code).toBe(0);
+    expect(board.stdout).toMatch(/已生成 .*b\.pdf（\d+ 页）/);
+    expect(fs.readFileSync(path.join(dir, 'b.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const cards = cli(['print', 'cards', '--grid', '0101', '--out', path.join(dir, 'c.pdf'), '--db', db, '--json']);
+    expect(cards.code).toBe(0);
+    expect(JSON.parse(cards.stdout)).toMatchObject({ ok: true, file: path.join(dir, 'c.pdf') });
+    const unknown = cli(['print', 'cards', '--grid', '9999', '--out', path.join(dir, 'x.pdf'), '--db', db]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('找不到编码为 9999 的网格');
+    const sqlite = new BetterSqlite3(db);
+    sqlite
+      .prepare(
+        "insert into grids (parent_id, level, name, code, created_at, updated_at) values ((select id from grids where code = '0101'), 3, '空组', '010199', 'x', 'x')",
+      )
+      .run();
+    sqlite.close();
+    const empty = cli(['print', 'cards', '--grid', '010199', '--out', path.join(dir, 'e.pdf'), '--db', db]);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr).toContain('没有住户');
+    expect(fs.existsSync(path.join(dir, 'e.pdf'))).toBe(false);
+  });
+
   it('rejects unknown commands and options with usage help', () => {
     const r = cli(['frobnicate']);
     expect(r.code).toBe(64);

@@ -168,6 +168,40 @@ describe('contact cards', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('prints a long address inside the card, and a cancelled batch leaves no file', async () => {
+    const d = await village(['张一']);
+    const hh = (await app.call('households/list', {})).rows[0]!;
+    const address = '温水镇许坪村一组老街东段四十八号附二号院内第三排左手边第二间（原供销社宿舍）';
+    await app.call('households/update', { ...hh, address });
+    const out = path.join(dir, 'address.pdf');
+    await printCards(app.ctx.handle.db, d.v.id, out, FONT);
+    const [p] = await readPdf(out);
+    const c = cells(p!)[0]!;
+    expect(textIn(p!, c).replace(/\s/g, '')).toContain('住址：温水镇许坪村一组老街东段');
+    for (const item of p!.items) expect(item.x + item.width).toBeLessThanOrEqual(c.x1 + 0.5);
+
+    const cancelled = path.join(dir, 'cancelled.pdf');
+    const err = await printCards(app.ctx.handle.db, d.v.id, cancelled, FONT, { isCancelled: () => true }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as AppError).code).toBe('CANCELLED');
+    expect(fs.existsSync(cancelled)).toBe(false);
+  });
+
+  it('prints only the selected households, wherever they are', async () => {
+    const d = await village();
+    const rows = (await app.call('households/list', {})).rows;
+    const picked = [rows[1]!, rows[8]!];
+    const out = path.join(dir, 'picked.pdf');
+    const r = await printCards(app.ctx.handle.db, d.hh1.id, out, FONT, { householdIds: picked.map((h) => h.id) });
+    expect(r.cards).toBe(2);
+    const [p] = await readPdf(out);
+    const t = cells(p!).map((c) => textIn(p!, c));
+    expect(t[0]).toContain(`户主：${picked[0]!.headName}`);
+    expect(t[1]).toContain(`户主：${picked[1]!.headName}`);
+    expect(t[2]).toBe('');
+  });
+
   it('refuses an empty selection', async () => {
     const d = await village([]);
     const err = await printCards(app.ctx.handle.db, d.v.id, path.join(dir, 'none.pdf'), FONT).catch((e: unknown) => e);

@@ -32,6 +32,8 @@ export interface CardOptions {
 
 export interface Card {
   headName: string;
+  /** 住址 or 门牌号, when known. */
+  address: string;
   gridCode: string;
   gridName: string;
   township: string;
@@ -58,15 +60,15 @@ export async function loadCards(
   const ctx = await loadPrintContext(db, false);
   const root = ctx.grids.get(gridId);
   if (!root) throw new AppError('NOT_FOUND', '找不到所选网格。');
-  const scope = await subtreeIds(db, gridId);
+  // Either the clerk's selected households (wherever they are) or every household below the grid.
+  const keys = householdIds ?? (await subtreeIds(db, gridId));
   const keyed: { key: string; card: Card }[] = [];
-  for (let i = 0; i < scope.length; i += 500) {
-    let q = db
+  for (let i = 0; i < keys.length; i += 500) {
+    const q = db
       .selectFrom('households as h')
       .innerJoin('grids as g', 'g.id', 'h.grid_id')
-      .select(['h.id', 'h.head_name', 'h.grid_id', 'g.code'])
-      .where('h.grid_id', 'in', scope.slice(i, i + 500));
-    if (householdIds) q = q.where('h.id', 'in', householdIds);
+      .select(['h.id', 'h.head_name', 'h.grid_id', 'h.address', 'h.door_number', 'g.code'])
+      .where(householdIds ? 'h.id' : 'h.grid_id', 'in', keys.slice(i, i + 500));
     for (const h of await q.execute()) {
       const grid = ctx.grids.get(h.grid_id)!;
       const group = ancestorAt(ctx, grid, 3);
@@ -76,6 +78,7 @@ export async function loadCards(
         key: `${grid.code}|${String(h.id).padStart(10, '0')}`,
         card: {
           headName: h.head_name,
+          address: h.address || (h.door_number ? `${h.door_number}号` : ''),
           gridCode: grid.code,
           gridName: grid.name,
           township: town?.name ?? '',
@@ -106,6 +109,7 @@ export function checkCards(
   const vacant = new Set<string>();
   for (const c of cards) {
     check.check(c.headName, `户主“${c.headName}”（网格 ${c.gridCode}）`);
+    check.check(c.address, `户主“${c.headName}”的住址（网格 ${c.gridCode}）`);
     for (const [label, p] of [
       ['户级网格员', c.worker],
       ['网格长', c.leader],
@@ -188,6 +192,7 @@ function drawFront(doc: Doc, c: Card, x: number, y: number, w: number, h: number
   const inner = w - 2 * pad;
   const lines = [
     `户主：${c.headName}\u3000\u3000网格编码：${c.gridCode}`,
+    ...(c.address ? [`住址：${c.address}`] : []),
     personLine('户级网格员', c.worker),
     personLine(`网格长（${c.group || '村民小组'}）`, c.leader),
     personLine('村（社区）党组织书记', c.secretary),

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Menu, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable } from 'mantine-datatable';
-import { IconArrowsMove, IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconArrowsMove, IconDownload, IconPlus, IconPrinter, IconSearch, IconUpload } from '@tabler/icons-react';
 import { HOUSEHOLD_TAGS, type HouseholdView } from '@shared/people';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { useAppState } from '@renderer/lib/settings-context';
@@ -14,6 +14,15 @@ import { HouseholdFormDrawer } from './HouseholdForm';
 const SCOPE_LEVELS = [1, 2, 3, 4] as const;
 const HOUSEHOLD_LEVEL = [4] as const;
 const PAGE_SIZE = 50;
+
+/** Contact cards for the selected households only (saved where the clerk chooses, then opened). */
+async function printPicked(picked: HouseholdView[]) {
+  const r = await call('print/cards', { gridId: picked[0]!.gridId, householdIds: picked.map((h) => h.id) });
+  if (!r.ok) return notifyError(r.error, '联系卡未生成');
+  if (!r.value.file) return;
+  notifySuccess(`已生成 ${picked.length} 户的联系卡：${r.value.file}`, '打印文件已保存');
+  void call('files/open', { file: r.value.file });
+}
 
 export function HouseholdsPage() {
   const { dataVersion } = useAppState();
@@ -68,6 +77,14 @@ export function HouseholdsPage() {
             onClick={() => setMoving(true)}
           >
             移到其他网格{picked.length ? `（${picked.length}）` : ''}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            disabled={picked.length === 0}
+            onClick={() => void printPicked(picked)}
+          >
+            打印所选联系卡
           </Button>
           <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => navigate('import')}>
             导入花名册
