@@ -82,6 +82,9 @@ export const inputSchemas = {
   'workers/photo': gridIdSchema,
   'workers/setPhoto': gridIdSchema,
   'workers/clearPhoto': gridIdSchema,
+  'grids/qr': gridIdSchema,
+  'grids/setQr': gridIdSchema,
+  'grids/clearQr': gridIdSchema,
   'print/check': printCheckSchema,
   'print/cards': cardPrintSchema,
   'print/signboard': boardPrintSchema,
@@ -140,6 +143,9 @@ export interface HandlerOutputs {
   'workers/photo': { photo: string | null };
   'workers/setPhoto': { photo: string | null };
   'workers/clearPhoto': { photo: string | null };
+  'grids/qr': { image: string | null };
+  'grids/setQr': { image: string | null };
+  'grids/clearQr': { image: string | null };
   'print/check': PrintCheckResult;
   'print/cards': PrintResult;
   'print/signboard': PrintResult;

@@ -6,7 +6,7 @@ import { mm } from '../../src/main/pdf/layout';
 import { printBoards, printCards } from '../../src/main/services/print/print';
 import { AppError } from '../../src/main/errors';
 import { openTestApp, tempDir, type TestApp } from '../helpers/context';
-import { makeId } from '../helpers/people';
+import { makeId, PNG_1PX } from '../helpers/people';
 import { embeddedFonts, readPdf, type PdfPage } from '../helpers/pdf';
 
 const FONT = fontFile(path.resolve(__dirname, '../../resources'));
@@ -200,6 +200,32 @@ describe('contact cards', () => {
     expect(t[0]).toContain(`户主：${picked[0]!.headName}`);
     expect(t[1]).toContain(`户主：${picked[1]!.headName}`);
     expect(t[2]).toBe('');
+  });
+
+  it("prints the grid's WeChat QR code on its cards, embedded once, with the text beside it", async () => {
+    const d = await village();
+    const png = path.join(dir, 'qr.png');
+    fs.writeFileSync(png, PNG_1PX);
+    app.ctx.pickFile = () => Promise.resolve(png);
+    const saved = await app.call('grids/setQr', { id: d.hh1.id });
+    expect(saved.image).toMatch(/^data:image\/png;base64,/);
+    const out = path.join(dir, 'qr.pdf');
+    await printCards(app.ctx.handle.db, d.v.id, out, FONT);
+    const raw = fs.readFileSync(out).toString('latin1');
+    // Seven cards show it; the file holds it once (the image and its alpha mask).
+    expect(raw.match(/\/Subtype\s*\/Image/g)).toHaveLength(2);
+    expect(raw).toContain('/SMask');
+    const [p] = await readPdf(out);
+    const cs = cells(p!);
+    expect(textIn(p!, cs[0]!)).toContain('扫码进群');
+    expect(textIn(p!, cs[7]!)).not.toContain('扫码进群'); // the second grid has no QR code
+    for (const item of p!.items) {
+      expect(cs.some((c) => item.x >= c.x0 - 0.5 && item.x + item.width <= c.x1 + 0.5)).toBe(true);
+    }
+    // Deleting the grid removes its QR code with it.
+    await app.call('grids/delete', { id: d.hh1.id, cascade: true });
+    const left = app.ctx.handle.sqlite.prepare('select count(*) n from grid_qr').get() as { n: number };
+    expect(left.n).toBe(0);
   });
 
   it('refuses an empty selection', async () => {

@@ -18,6 +18,7 @@ import { exportHouseholds, exportWorkers } from '../excel/export';
 import type { HandlerArgs as Args } from '../../shared/api';
 import { today as todayText } from '../excel/workbook';
 import { fontFile } from '../pdf/fonts';
+import { clearGridQr, getGridQr, setGridQr } from '../services/grids/qr';
 import { checkBoardPrint, checkCardPrint, printBoards, printCards } from '../services/print/print';
 
 type Handler<K extends HandlerName> = (ctx: AppContext, input: HandlerArgs<K>) => Promise<HandlerOutput<K>>;
@@ -129,22 +130,13 @@ export const handlers: HandlerTable = {
     return { file: out, ...(await exportHouseholds(ctx.handle.db, out, input)) };
   },
   'workers/photo': (ctx, { id }) => workers.getPhoto(ctx.handle.db, id),
-  'workers/setPhoto': async (ctx, { id }) => {
-    const file = await ctx.pickFile({
-      title: '选择网格员照片',
-      extensions: ['jpg', 'jpeg', 'png'],
-      filterName: '照片',
-    });
-    if (!file) throw new AppError('CANCELLED', '已取消。');
-    let bytes: Buffer;
-    try {
-      bytes = await fs.promises.readFile(file);
-    } catch {
-      throw new AppError('NOT_FOUND', `无法读取照片文件：${file}`);
-    }
-    return workers.setPhoto(ctx.handle.db, id, file, bytes);
-  },
+  'workers/setPhoto': async (ctx, { id }) =>
+    workers.setPhoto(ctx.handle.db, id, await readPickedImage(ctx, '选择网格员照片')),
   'workers/clearPhoto': (ctx, { id }) => workers.clearPhoto(ctx.handle.db, id),
+  'grids/qr': (ctx, { id }) => getGridQr(ctx.handle.db, id),
+  'grids/setQr': async (ctx, { id }) =>
+    setGridQr(ctx.handle.db, id, await readPickedImage(ctx, '选择微信群二维码图片')),
+  'grids/clearQr': (ctx, { id }) => clearGridQr(ctx.handle.db, id),
   'print/check': async (ctx, input) => {
     const font = fontFile(ctx.resourcesDir);
     return input.kind === 'cards'
@@ -184,6 +176,17 @@ export const handlers: HandlerTable = {
     return { opened: true };
   },
 };
+
+/** Asks the clerk for a JPG/PNG and reads it (checked by the service that stores it). */
+async function readPickedImage(ctx: AppContext, title: string): Promise<Buffer> {
+  const file = await ctx.pickFile({ title, extensions: ['jpg', 'jpeg', 'png'], filterName: '图片' });
+  if (!file) throw new AppError('CANCELLED', '已取消。');
+  try {
+    return await fs.promises.readFile(file);
+  } catch {
+    throw new AppError('NOT_FOUND', `无法读取图片文件：${file}`);
+  }
+}
 
 const cancelled = new WeakMap<AppContext, boolean>();
 const saved = new WeakMap<AppContext, Set<string>>();

@@ -42,6 +42,8 @@ export interface Card {
   worker: Person | null;
   leader: Person | null;
   secretary: Person | null;
+  /** The WeChat group QR code of the household's grid (or of its villager group). */
+  qr: Buffer | null;
 }
 
 export const FOUR_ROLES: [string, string][] = [
@@ -87,12 +89,49 @@ export async function loadCards(
           worker: (ctx.workers.get(grid.id) ?? []).find((p) => p.role === '网格员') ?? mainWorker(ctx, grid.id),
           leader: group ? mainWorker(ctx, group.id) : null,
           secretary: village ? mainWorker(ctx, village.id) : null,
+          qr: null,
         },
       });
     }
   }
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { cards: keyed.map((k) => k.card), ctx };
+  const cards = keyed.map((k) => k.card);
+  // QR codes: only those of the grids these cards belong to, each loaded once.
+  const gridOf = new Map<Card, number[]>();
+  const wanted = new Set<number>();
+  for (const c of cards) {
+    const grid = ctx.grids.get(codeIndex(ctx).get(c.gridCode)!)!;
+    const group = ancestorAt(ctx, grid, 3);
+    const ids = group ? [grid.id, group.id] : [grid.id];
+    ids.forEach((id) => wanted.add(id));
+    gridOf.set(c, ids);
+  }
+  const qrs = new Map<number, Buffer>();
+  const ids = [...wanted];
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await db
+      .selectFrom('grid_qr')
+      .select(['grid_id', 'image'])
+      .where('grid_id', 'in', ids.slice(i, i + 500))
+      .execute()) {
+      qrs.set(r.grid_id, Buffer.from(r.image));
+    }
+  }
+  if (qrs.size)
+    for (const c of cards)
+      c.qr =
+        gridOf
+          .get(c)!
+          .map((id) => qrs.get(id))
+          .find(Boolean) ?? null;
+  return { cards, ctx };
+}
+
+const codeIndexes = new WeakMap<PrintContext, Map<string, number>>();
+function codeIndex(ctx: PrintContext): Map<string, number> {
+  let m = codeIndexes.get(ctx);
+  if (!m) codeIndexes.set(ctx, (m = new Map([...ctx.grids.values()].map((g) => [g.code, g.id]))));
+  return m;
 }
 
 function personLine(label: string, p: Person | null): string {
@@ -182,14 +221,39 @@ function cropMarks(doc: Doc, g: SheetGeometry): void {
 
 const BLUE = '#1f4e9c';
 
-function drawFront(doc: Doc, c: Card, x: number, y: number, w: number, h: number, settings: PrintContext): void {
+/**
+ * pdfkit embeds an image once when it is opened once (`openImage`, missing from its typings):
+ * one XObject per QR code, however many cards show it.
+ */
+type OpenedImage = { readonly opened: unique symbol };
+function openImage(doc: Doc, bytes: Buffer): OpenedImage {
+  return (doc as unknown as { openImage(b: Buffer): OpenedImage }).openImage(bytes);
+}
+
+function drawFront(
+  doc: Doc,
+  c: Card,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  settings: PrintContext,
+  qr: OpenedImage | null,
+): void {
   const pad = mm(3);
   doc.save().rect(x, y, w, mm(9)).fill(BLUE).restore();
   doc.fillColor('#ffffff');
   fitText(doc, '网格员联系卡', x + pad, y + mm(1), w * 0.5, mm(7), 12, 8);
   fitText(doc, `${c.township}${c.village}`, x + w * 0.5, y + mm(1), w * 0.5 - pad, mm(7), 8, 5, 'right');
   doc.fillColor('#000000');
-  const inner = w - 2 * pad;
+  const qrSize = qr ? Math.min(mm(17), h - mm(14)) : 0;
+  const inner = w - 2 * pad - (qr ? qrSize + mm(2) : 0);
+  if (qr) {
+    const qx = x + w - pad - qrSize;
+    const qy = y + h - pad - qrSize - mm(3);
+    doc.image(qr as unknown as Buffer, qx, qy, { fit: [qrSize, qrSize] });
+    fitText(doc, '扫码进群', qx, qy + qrSize, qrSize, mm(3), 5, 4, 'center');
+  }
   const lines = [
     `户主：${c.headName}\u3000\u3000网格编码：${c.gridCode}`,
     ...(c.address ? [`住址：${c.address}`] : []),
@@ -269,6 +333,12 @@ export async function writeCards(
   doc.pipe(stream);
   doc.registerFont('cjk', fontPath, FONT_NAME);
   doc.font('cjk');
+  const images = new Map<Buffer, OpenedImage>();
+  const opened = (b: Buffer) => {
+    let img = images.get(b);
+    if (!img) images.set(b, (img = openImage(doc, b)));
+    return img;
+  };
   let sheets = 0;
   let pages = 0;
   try {
@@ -282,7 +352,7 @@ export async function writeCards(
       batch.forEach((c, k) => {
         const col = k % g.cols;
         const row = Math.floor(k / g.cols);
-        drawFront(doc, c, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings);
+        drawFront(doc, c, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings, c.qr ? opened(c.qr) : null);
       });
       if (options.back) {
         doc.addPage({ size: 'A4', margin: 0 });

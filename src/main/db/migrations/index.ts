@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_grids_settings';
 import * as m0002 from './0002_rosters';
+import * as m0003 from './0003_grid_qr';
 
 /**
  * Every migration, in order. Names sort in the order they must run. A migration is frozen
@@ -9,6 +10,7 @@ import * as m0002 from './0002_rosters';
 export const migrations: Record<string, Migration> = {
   '0001_grids_settings': m0001,
   '0002_rosters': m0002,
+  '0003_grid_qr': m0003,
 };
 
 export const migrationNames = Object.keys(migrations);

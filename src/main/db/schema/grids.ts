@@ -16,6 +16,14 @@ export interface GridsTable {
   updated_at: string;
 }
 
+export interface GridQrTable {
+  grid_id: number;
+  image: Buffer;
+  /** image/png or image/jpeg */
+  image_type: string;
+  updated_at: string;
+}
+
 export type GridRow = Selectable<GridsTable>;
 export type NewGridRow = Insertable<GridsTable>;
 export type GridRowUpdate = Updateable<GridsTable>;

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { GridsTable } from './grids';
+import type { GridQrTable, GridsTable } from './grids';
 import type { SettingsTable } from './settings';
 import type {
   AssignmentsTable,
@@ -12,6 +12,7 @@ import type {
 
 export interface Database {
   grids: GridsTable;
+  grid_qr: GridQrTable;
   settings: SettingsTable;
   workers: WorkersTable;
   worker_tags: WorkerTagsTable;

@@ -13,6 +13,7 @@ import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
 import type { DbOrTrx, WorkerRow } from '../../db/schema';
 import { subtreeIds } from '../grids/grids';
+import { checkImage, dataUrl } from '../images/images';
 
 function now(): string {
   return new Date().toISOString();
@@ -353,32 +354,18 @@ export async function listVacancies(
   return q.orderBy('g.code').execute();
 }
 
-const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
 const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The worker's photo for signboards: a JPEG or PNG up to 2 MB, kept in the database. */
-export async function setPhoto(
-  db: DbOrTrx,
-  id: number,
-  file: string,
-  bytes: Buffer,
-): Promise<{ photo: string | null }> {
+export async function setPhoto(db: DbOrTrx, id: number, bytes: Buffer): Promise<{ photo: string | null }> {
   await findWorker(db, id);
-  const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
-  const type = PHOTO_TYPES[ext];
-  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  const isPng = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  if (!type || !(isJpeg || isPng)) throw new AppError('VALIDATION', '照片应为 JPG 或 PNG 图片文件。');
-  if (bytes.length > PHOTO_MAX_BYTES) {
-    throw new AppError('VALIDATION', `照片太大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），请压缩到 2 MB 以内。`);
-  }
-  const photoType = isPng ? 'image/png' : 'image/jpeg';
+  const photoType = checkImage(bytes, '照片', PHOTO_MAX_BYTES);
   await db
     .updateTable('workers')
     .set({ photo: bytes, photo_type: photoType, updated_at: now() })
     .where('id', '=', id)
     .execute();
-  return { photo: `data:${photoType};base64,${bytes.toString('base64')}` };
+  return { photo: dataUrl(photoType, bytes) };
 }
 
 export async function clearPhoto(db: DbOrTrx, id: number): Promise<{ photo: string | null }> {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Card, Group, Image, Stack, Table, Text, Title } from '@mantine/core';
 import { HOUSEHOLDS_PER_GRID, type AssignmentView } from '@shared/people';
-import { callNotify } from '@renderer/lib/api';
+import { call, callNotify, notifyError, notifySuccess } from '@renderer/lib/api';
 import { IconArrowsMove, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
 import { useLevelName } from '@renderer/lib/settings-context';
@@ -31,6 +31,31 @@ export function GridDetail({ grid, index, onSelect, onAddChild, onEdit, onMove, 
       live = false;
     };
   }, [grid]);
+  const [qr, setQr] = useState<{ id: number; image: string | null } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('grids/qr', { id: grid.id }).then((r) => {
+      if (live && r.ok) setQr({ id: grid.id, image: r.value.image });
+    });
+    return () => {
+      live = false;
+    };
+  }, [grid]);
+  const qrImage = qr && qr.id === grid.id ? qr.image : null;
+  const uploadQr = async () => {
+    const r = await call('grids/setQr', { id: grid.id });
+    if (!r.ok) {
+      if (r.error.code !== 'CANCELLED') notifyError(r.error);
+      return;
+    }
+    setQr({ id: grid.id, image: r.value.image });
+    notifySuccess('微信群二维码已保存，将印在该网格住户的联系卡上');
+  };
+  const removeQr = async () => {
+    const r = await call('grids/clearQr', { id: grid.id });
+    if (r.ok) setQr({ id: grid.id, image: null });
+    else notifyError(r.error);
+  };
   const current = assignments.filter((a) => a.endDate === null);
   const past = assignments.filter((a) => a.endDate !== null);
   const sizeFlag =
@@ -155,6 +180,30 @@ export function GridDetail({ grid, index, onSelect, onAddChild, onEdit, onMove, 
             历任：{past.map((a) => `${a.workerName}（${a.startDate ?? '?'} 至 ${a.endDate}）`).join('；')}
           </Text>
         )}
+      </Card>
+
+      <Card withBorder padding="sm" data-testid="grid-qr">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Text fw={600}>网格微信群二维码</Text>
+            <Text size="sm" c="dimmed">
+              {grid.level >= 3
+                ? '上传后印在本网格住户的联系卡上（户级网格没有时用村民小组的）。'
+                : '上传后保存在本网格下。'}
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" variant="light" onClick={() => void uploadQr()}>
+                {qrImage ? '更换二维码' : '上传二维码'}
+              </Button>
+              {qrImage && (
+                <Button size="xs" variant="subtle" color="gray" onClick={() => void removeQr()}>
+                  移除
+                </Button>
+              )}
+            </Group>
+          </Stack>
+          {qrImage && <Image src={qrImage} alt={`${grid.name}微信群二维码`} w={96} h={96} fit="contain" />}
+        </Group>
       </Card>
 
       {grid.level < 4 && (
