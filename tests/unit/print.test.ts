@@ -274,6 +274,41 @@ describe('signboards', () => {
     void vacant;
   });
 
+  it("prints the secretary's photo, and continues a very large village on further sheets with the header repeated", async () => {
+    const d = await village();
+    const png = path.join(dir, 'photo.png');
+    fs.writeFileSync(png, PNG_1PX);
+    app.ctx.pickFile = () => Promise.resolve(png);
+    await app.call('workers/setPhoto', { id: d.secretary.id });
+    for (let gi = 2; gi <= 16; gi++) {
+      const g = await app.call('grids/create', {
+        parentId: d.v.id,
+        level: 3,
+        name: `${gi}组`,
+        code: `1101${String(gi).padStart(2, '0')}`,
+      });
+      for (let h = 1; h <= 20; h++) {
+        await app.call('grids/create', {
+          parentId: g.id,
+          level: 4,
+          name: `${gi}组第${h}网格`,
+          code: `${g.code}${String(h).padStart(2, '0')}`,
+        });
+      }
+    }
+    const out = path.join(dir, 'big.pdf');
+    const r = await printBoards(app.ctx.handle.db, d.v.id, out, FONT);
+    expect(r.pages).toBeGreaterThan(1);
+    expect(fs.readFileSync(out).toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+    const pages = await readPdf(out);
+    expect(pages[1]!.items.map((i) => i.str).join('')).toContain('许坪村网格员公示牌（续）');
+    // Every household grid appears exactly once across the sheets.
+    const codes = pages.flatMap((p) => p.items.filter((i) => /^\d{8}$/.test(i.str)).map((i) => i.str));
+    expect(codes).toHaveLength(302);
+    expect(new Set(codes).size).toBe(302);
+    for (const p of pages) for (const i of p.items) expect(i.y).toBeGreaterThanOrEqual(0);
+  });
+
   it('fits a village of 45 household grids legibly, and a township prints a board per village', async () => {
     const town = await app.call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '11' });
     for (const [vi, vname] of ['许坪村', '陈沟村'].entries()) {
