@@ -3,12 +3,11 @@
  * side laid out for long-edge duplex printing. Pages stream to the file as they are drawn.
  */
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { DbOrTrx } from '../db/schema';
 import { AppError } from '../errors';
-import { FONT_NAME, GlyphCheck, loadFont, type MissingGlyph } from './fonts';
+import { GlyphCheck, loadFont, type MissingGlyph } from './fonts';
 import { ancestorAt, loadPrintContext, mainWorker, type GridInfo, type Person, type PrintContext } from './data';
-import { fitParagraph, fitText, mm, type Doc } from './layout';
+import { fitParagraph, fitText, mm, openPdf, type Doc } from './layout';
 import { subtreeIds } from '../services/grids/grids';
 
 export interface CardSize {
@@ -319,20 +318,7 @@ export async function writeCards(
   const size = CARD_SIZES[options.size ?? '90x54'] ?? CARD_SIZES['90x54']!;
   const g = geometry(size, options.perSheet);
   const perSheet = Math.min(options.perSheet ?? g.cols * g.rows, g.cols * g.rows);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: '网格员联系卡', Creator: '网格工作台' },
-  });
-  const stream = fs.createWriteStream(out);
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  doc.pipe(stream);
-  doc.registerFont('cjk', fontPath, FONT_NAME);
-  doc.font('cjk');
+  const { doc, finish } = openPdf(out, fontPath, '网格员联系卡', 'A4');
   const images = new Map<Buffer, OpenedImage>();
   const opened = (b: Buffer) => {
     let img = images.get(b);
@@ -371,12 +357,10 @@ export async function writeCards(
         await new Promise((r) => setImmediate(r));
       }
     }
-    doc.end();
-    await finished;
+    await finish();
     options.onProgress?.(cards.length, cards.length);
   } catch (e) {
-    doc.end();
-    await finished.catch(() => undefined);
+    await finish().catch(() => undefined);
     fs.rmSync(out, { force: true });
     throw e;
   }

@@ -1,9 +1,22 @@
-import type PDFDocument from 'pdfkit';
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { FONT_NAME } from './fonts';
 
 export const MM = 72 / 25.4;
 export const mm = (v: number) => v * MM;
 
 export type Doc = InstanceType<typeof PDFDocument>;
+
+/** Sets the largest font size from `size` down to `minSize` (half-point steps) at which `fits()`. */
+function shrink(doc: Doc, size: number, minSize: number, fits: () => boolean): number {
+  let s = size;
+  doc.fontSize(s);
+  while (s > minSize && !fits()) {
+    s = Math.max(minSize, s - 0.5);
+    doc.fontSize(s);
+  }
+  return s;
+}
 
 /**
  * Draws one line of text in a box, shrinking it from `size` down to `minSize` to fit the width;
@@ -21,12 +34,7 @@ export function fitText(
   minSize: number,
   align: 'left' | 'center' | 'right' = 'left',
 ): number {
-  let s = size;
-  doc.fontSize(s);
-  while (s > minSize && doc.widthOfString(text) > w) {
-    s = Math.max(minSize, s - 0.5);
-    doc.fontSize(s);
-  }
+  const s = shrink(doc, size, minSize, () => doc.widthOfString(text) <= w);
   const single = doc.widthOfString(text) <= w;
   const lineH = doc.currentLineHeight(true);
   if (single) {
@@ -48,12 +56,35 @@ export function fitParagraph(
   size: number,
   minSize: number,
 ): number {
-  let s = size;
-  doc.fontSize(s);
-  while (s > minSize && doc.heightOfString(text, { width: w }) > h) {
-    s = Math.max(minSize, s - 0.5);
-    doc.fontSize(s);
-  }
+  const s = shrink(doc, size, minSize, () => doc.heightOfString(text, { width: w }) <= h);
   doc.text(text, x, y, { width: w, height: h, lineBreak: true, ellipsis: true });
   return s;
+}
+
+/**
+ * A PDF streamed to `out` as pages are drawn, with the CJK font selected. `finish()` ends the
+ * document and resolves once the file is complete.
+ */
+export function openPdf(
+  out: string,
+  fontPath: string,
+  title: string,
+  size: 'A4' | [number, number],
+): { doc: Doc; finish(): Promise<void> } {
+  const doc = new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: title, Creator: '网格工作台' } });
+  const stream = fs.createWriteStream(out);
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  doc.pipe(stream);
+  doc.registerFont('cjk', fontPath, FONT_NAME);
+  doc.font('cjk');
+  return {
+    doc,
+    finish: () => {
+      doc.end();
+      return finished;
+    },
+  };
 }

@@ -5,13 +5,11 @@
  * Rows are laid out in as many columns as fit; a very large village continues on further sheets
  * with the header repeated. ID numbers never appear.
  */
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import type { DbOrTrx } from '../db/schema';
 import { AppError } from '../errors';
 import { ancestorAt, descendantsAt, loadPrintContext, mainWorker, type GridInfo, type PrintContext } from './data';
-import { FONT_NAME, GlyphCheck, loadFont, type MissingGlyph } from './fonts';
-import { fitParagraph, fitText, mm, type Doc } from './layout';
+import { GlyphCheck, loadFont, type MissingGlyph } from './fonts';
+import { fitParagraph, fitText, mm, openPdf, type Doc } from './layout';
 import { FOUR_ROLES } from './cards';
 
 export const PAPER_SIZES = { A4: [297, 210], A3: [420, 297], A2: [594, 420] } as const;
@@ -294,20 +292,7 @@ export async function writeBoards(
   const [pw, ph] = PAPER_SIZES[options.paper ?? 'A3'];
   const W = mm(pw);
   const H = mm(ph);
-  const doc = new PDFDocument({
-    size: [W, H],
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: '网格员公示牌', Creator: '网格工作台' },
-  });
-  const stream = fs.createWriteStream(out);
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  doc.pipe(stream);
-  doc.registerFont('cjk', fontPath, FONT_NAME);
-  doc.font('cjk');
+  const { doc, finish } = openPdf(out, fontPath, '网格员公示牌', [W, H]);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const margin = mm(10);
   let pages = 0;
@@ -342,7 +327,6 @@ export async function writeBoards(
       first = false;
     }
   }
-  doc.end();
-  await finished;
+  await finish();
   return { pages };
 }
