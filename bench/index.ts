@@ -11,6 +11,8 @@ import { createDemo } from '../src/main/services/demo/demo';
 import { listTree, suggestCode } from '../src/main/services/grids/grids';
 import { execFileSync } from 'node:child_process';
 import { writeCountyWorkbook } from './county-workbook';
+import { listWorkers } from '../src/main/services/workers/workers';
+import { listHouseholds } from '../src/main/services/households/households';
 
 function phase(name: string, ...args: string[]): Record<string, unknown> {
   const out = execFileSync(
@@ -30,6 +32,19 @@ async function cardsBench(rows: [string, string][]): Promise<void> {
     const db = path.join(dir, 'county.sqlite');
     const h = await openDatabase(db);
     await createDemo(h.db, { townships: 15, seed: 4957 });
+    rows.push(['', '']);
+    // The lists the clerk pages through, at county scale.
+    const list = (label: string, fn: () => Promise<{ total: number }>) =>
+      time(label, fn, rows).then((r) => (rows[rows.length - 1]![1] += ` (${r.total} matching)`));
+    const base = { gridId: null, level: null, tag: '', politicalStatus: '', status: '' as const, offset: 0, limit: 50 };
+    await list('workers/list, first page of the county', () => listWorkers(h.db, { ...base, search: '' }));
+    await list('workers/list, search by name', () => listWorkers(h.db, { ...base, search: '王' }));
+    await list('households/list, first page of the county', () =>
+      listHouseholds(h.db, { gridId: null, tag: '', search: '', offset: 0, limit: 50 }),
+    );
+    await list('households/list, search by address', () =>
+      listHouseholds(h.db, { gridId: null, tag: '', search: '8号', offset: 0, limit: 50 }),
+    );
     await h.close();
     rows.push(['', '']);
     const floor = phase('cards-floor', db);

@@ -42,7 +42,8 @@ const preloadPath = path.join(here, '../preload/index.cjs');
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // corsEnabled: pdf.js starts its module worker from app://, which fetches in CORS mode.
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
 let mainWindow: BrowserWindow | null = null;
