@@ -108,6 +108,7 @@ export function PrintPage() {
               onChange={(v) => {
                 setKind(v as Kind);
                 setGridId(null);
+                setSaved(null);
                 setCheck(null);
                 setCheckError(null);
               }}
@@ -120,7 +121,10 @@ export function PrintPage() {
               }
               levels={kind === 'signboard' ? BOARD_LEVELS : CARD_LEVELS}
               value={gridId}
-              onChange={setGridId}
+              onChange={(id) => {
+                setGridId(id);
+                setSaved(null);
+              }}
             />
             {kind === 'signboard' ? (
               <Input.Wrapper label="纸张">
