@@ -28,6 +28,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The UI answers within milliseconds here, but a loaded CI machine may take longer.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
