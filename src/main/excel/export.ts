@@ -9,6 +9,7 @@ import type { DbOrTrx } from '../db/schema';
 import { AppError } from '../errors';
 import { subtreeIds } from '../services/grids/grids';
 import { getSettings } from '../services/settings/settings';
+import { householdsWithGrid } from '../services/households/households';
 import { addDataRow, safeSheetName, today, writeHead, type Column } from './workbook';
 
 export const WORKER_COLUMNS: Column[] = [
@@ -223,22 +224,7 @@ export async function exportHouseholds(
   let count = 0;
   const PAGE = 5000;
   for (let offset = 0; ; offset += PAGE) {
-    let q = db
-      .selectFrom('households as h')
-      .innerJoin('grids as g', 'g.id', 'h.grid_id')
-      .select([
-        'h.id',
-        'h.grid_id',
-        'h.head_name',
-        'h.id_number',
-        'h.phone',
-        'h.address',
-        'h.door_number',
-        'h.members',
-        'h.notes',
-        'g.code',
-        'g.name as grid_name',
-      ]);
+    let q = householdsWithGrid(db);
     if (scope) q = q.where('h.grid_id', 'in', scope);
     const rows = await q.orderBy('g.code').orderBy('h.id').limit(PAGE).offset(offset).execute();
     for (const r of rows) {
@@ -248,7 +234,7 @@ export async function exportHouseholds(
         p.names[0]!,
         p.names[1]!,
         p.names[2]!,
-        r.code,
+        r.grid_code,
         r.grid_name,
         r.head_name,
         r.id_number ?? '',

@@ -115,7 +115,8 @@ async function tagsOf(db: DbOrTrx, ids: number[]): Promise<Map<number, string[]>
   return out;
 }
 
-function baseQuery(db: DbOrTrx) {
+/** Households with their grid's name and code: what lists, exports and cards start from. */
+export function householdsWithGrid(db: DbOrTrx) {
   return db
     .selectFrom('households as h')
     .innerJoin('grids as g', 'g.id', 'h.grid_id')
@@ -134,7 +135,7 @@ function baseQuery(db: DbOrTrx) {
     ]);
 }
 
-type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+type BaseRow = Awaited<ReturnType<ReturnType<typeof householdsWithGrid>['execute']>>[number];
 
 function toView(r: BaseRow, tags: string[]): HouseholdView {
   return {
@@ -155,7 +156,7 @@ function toView(r: BaseRow, tags: string[]): HouseholdView {
 }
 
 export async function getHousehold(db: DbOrTrx, id: number): Promise<HouseholdView> {
-  const row = await baseQuery(db).where('h.id', '=', id).executeTakeFirst();
+  const row = await householdsWithGrid(db).where('h.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的住户，可能已被删除。`);
   return toView(row, (await tagsOf(db, [id])).get(id) ?? []);
 }
@@ -164,7 +165,7 @@ export async function listHouseholds(
   db: DbOrTrx,
   input: HandlerArgs<'households/list'>,
 ): Promise<{ total: number; rows: HouseholdView[] }> {
-  let q = baseQuery(db);
+  let q = householdsWithGrid(db);
   if (input.gridId !== null) q = q.where('h.grid_id', 'in', await subtreeIds(db, input.gridId));
   if (input.tag) {
     const tag = input.tag;
