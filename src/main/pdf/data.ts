@@ -43,16 +43,17 @@ export async function loadPrintContext(db: DbOrTrx, withPhotos: boolean): Promis
     grids.set(g.id, g);
     if (g.parentId !== null) children.set(g.parentId, [...(children.get(g.parentId) ?? []), g]);
   }
-  let q = db
+  const assignments = await db
     .selectFrom('assignments as a')
     .innerJoin('workers as w', 'w.id', 'a.worker_id')
     .innerJoin('grids as g', 'g.id', 'a.grid_id')
     .select(['a.grid_id', 'a.role', 'a.title', 'w.name', 'w.phone', 'g.level'])
-    .where('a.end_date', 'is', null);
-  const assignments = await q.orderBy('a.role', 'desc').orderBy('a.id').execute();
+    .where('a.end_date', 'is', null)
+    .orderBy('a.role', 'desc')
+    .orderBy('a.id')
+    .execute();
   const photos = new Map<string, Buffer>();
   if (withPhotos) {
-    q = q.where('g.level', '=', 2);
     for (const r of await db
       .selectFrom('assignments as a')
       .innerJoin('workers as w', 'w.id', 'a.worker_id')
