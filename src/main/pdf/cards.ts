@@ -63,7 +63,7 @@ export async function loadCards(
   if (!root) throw new AppError('NOT_FOUND', '找不到所选网格。');
   // Either the clerk's selected households (wherever they are) or every household below the grid.
   const keys = householdIds ?? (await subtreeIds(db, gridId));
-  const keyed: { key: string; card: Card }[] = [];
+  const keyed: { key: string; card: Card; qrGrids: number[] }[] = [];
   for (let i = 0; i < keys.length; i += 500) {
     const q = db
       .selectFrom('households as h')
@@ -90,47 +90,25 @@ export async function loadCards(
           secretary: village ? mainWorker(ctx, village.id) : null,
           qr: null,
         },
+        qrGrids: group ? [grid.id, group.id] : [grid.id],
       });
     }
   }
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const cards = keyed.map((k) => k.card);
   // QR codes: only those of the grids these cards belong to, each loaded once.
-  const gridOf = new Map<Card, number[]>();
-  const wanted = new Set<number>();
-  for (const c of cards) {
-    const grid = ctx.grids.get(codeIndex(ctx).get(c.gridCode)!)!;
-    const group = ancestorAt(ctx, grid, 3);
-    const ids = group ? [grid.id, group.id] : [grid.id];
-    ids.forEach((id) => wanted.add(id));
-    gridOf.set(c, ids);
-  }
+  const ids = [...new Set(keyed.flatMap((k) => k.qrGrids))];
   const qrs = new Map<number, Buffer>();
-  const ids = [...wanted];
   for (let i = 0; i < ids.length; i += 500) {
-    for (const r of await db
+    const rows = await db
       .selectFrom('grid_qr')
       .select(['grid_id', 'image'])
       .where('grid_id', 'in', ids.slice(i, i + 500))
-      .execute()) {
-      qrs.set(r.grid_id, Buffer.from(r.image));
-    }
+      .execute();
+    for (const r of rows) qrs.set(r.grid_id, Buffer.from(r.image));
   }
-  if (qrs.size)
-    for (const c of cards)
-      c.qr =
-        gridOf
-          .get(c)!
-          .map((id) => qrs.get(id))
-          .find(Boolean) ?? null;
+  for (const k of keyed) k.card.qr = k.qrGrids.map((id) => qrs.get(id)).find(Boolean) ?? null;
+  const cards = keyed.map((k) => k.card);
   return { cards, ctx };
-}
-
-const codeIndexes = new WeakMap<PrintContext, Map<string, number>>();
-function codeIndex(ctx: PrintContext): Map<string, number> {
-  let m = codeIndexes.get(ctx);
-  if (!m) codeIndexes.set(ctx, (m = new Map([...ctx.grids.values()].map((g) => [g.code, g.id]))));
-  return m;
 }
 
 function personLine(label: string, p: Person | null): string {
