@@ -3,6 +3,7 @@
  * plan against the database → (unless a dry run, and only when there are no errors or the
  * clerk chose to skip invalid rows) apply the plan in one transaction.
  */
+import { todayIso } from '../../shared/dates';
 import type { DbOrTrx } from '../db/schema';
 import { inTransaction } from '../db/transaction';
 import { getSettings } from '../services/settings/settings';
@@ -129,11 +130,6 @@ export async function analyzeSource(
   return { plan, sheets, layouts };
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 const tick = () => new Promise((r) => setImmediate(r));
 
 /** Writes a plan. Call inside a transaction. */
@@ -230,7 +226,7 @@ export async function applyPlan(db: DbOrTrx, plan: Plan, onProgress?: Progress):
   for (const e of plan.endedAssignments) {
     await db
       .updateTable('assignments')
-      .set({ end_date: e.endDate ?? today(), updated_at: ts })
+      .set({ end_date: e.endDate ?? todayIso(), updated_at: ts })
       .where('id', '=', e.id)
       .execute();
   }

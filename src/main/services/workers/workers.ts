@@ -1,4 +1,5 @@
 import { idInfo, maskId } from '../../../shared/idcard';
+import { todayIso } from '../../../shared/dates';
 import {
   type AssignmentView,
   type Role,
@@ -17,11 +18,6 @@ import { checkImage, dataUrl } from '../images/images';
 
 function now(): string {
   return new Date().toISOString();
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function findWorker(db: DbOrTrx, id: number): Promise<WorkerRow> {
@@ -278,7 +274,7 @@ export async function assignWorker(db: DbOrTrx, input: HandlerArgs<'assignments/
     const worker = await findWorker(trx, input.workerId);
     const grid = await trx.selectFrom('grids').select(['id', 'name']).where('id', '=', input.gridId).executeTakeFirst();
     if (!grid) throw fieldError('gridId', '所选网格不存在，可能已被删除');
-    const start = input.startDate ?? today();
+    const start = input.startDate ?? todayIso();
     const current = await trx
       .selectFrom('assignments')
       .selectAll()
@@ -316,7 +312,7 @@ export async function endAssignment(db: DbOrTrx, input: HandlerArgs<'assignments
     const a = await trx.selectFrom('assignments').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!a) throw new AppError('NOT_FOUND', '找不到该任职记录，可能已被删除。');
     if (a.end_date !== null) throw new AppError('CONFLICT', `该任职已于 ${a.end_date} 结束。`);
-    const end = input.endDate ?? today();
+    const end = input.endDate ?? todayIso();
     if (a.start_date && end < a.start_date) {
       throw fieldError('endDate', `离任日期不能早于任职日期 ${a.start_date}`);
     }

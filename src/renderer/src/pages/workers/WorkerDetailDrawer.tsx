@@ -20,14 +20,10 @@ import { TITLES, type AssignmentView, type Role, type WorkerDetail } from '@shar
 import { LEVEL_ORDINALS, type GridLevel } from '@shared/grids';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { GridSelect } from '@renderer/components/GridSelect';
+import { todayIso } from '@shared/dates';
 import { WorkerFormDrawer } from './WorkerForm';
 
 const ALL_LEVELS = [1, 2, 3, 4] as const;
-
-function todayText(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 interface Props {
   workerId: number | null;
@@ -215,7 +211,7 @@ function AssignModal({
   const [gridId, setGridId] = useState<number | null>(null);
   const [role, setRole] = useState<Role>('网格员');
   const [title, setTitle] = useState('');
-  const [startDate, setStartDate] = useState(todayText());
+  const [startDate, setStartDate] = useState(todayIso());
   const [error, setError] = useState<Record<string, string>>({});
   const submit = async () => {
     if (!gridId) return setError({ gridId: '请选择网格' });
@@ -289,7 +285,7 @@ function EndModal({
   onClose(): void;
   onSaved(w: WorkerDetail): void;
 }) {
-  const [endDate, setEndDate] = useState(todayText());
+  const [endDate, setEndDate] = useState(todayIso());
   const [error, setError] = useState<string | undefined>();
   const submit = async () => {
     const r = await call('assignments/end', { id: assignment.id, endDate: endDate || null });
