@@ -14,15 +14,7 @@ import {
   phoneProblem,
   toHalfWidth,
 } from '../../shared/text';
-import {
-  FIELD_LABELS,
-  REQUIRED,
-  fieldForHeader,
-  fieldsOf,
-  normalizeHeader,
-  type Field,
-  type RosterKind,
-} from './fields';
+import { FIELD_LABELS, REQUIRED, fieldForHeader, normalizeHeader, type Field, type RosterKind } from './fields';
 import { columnLetter, type CellValue, type SourceRow, type SourceSheet } from './source';
 
 export type { RowError } from '../../shared/imports';
@@ -481,5 +473,3 @@ export function parseSheet(sheet: SourceSheet, layout: SheetLayout): ParsedSheet
   }
   return out;
 }
-
-export { fieldsOf };
