@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/main/db/connection';
 import { createDemo } from '../src/main/services/demo/demo';
+import { householdsWithGrid } from '../src/main/services/households/households';
 
 const WORKER_HEADER = [
   '序号',
@@ -98,24 +99,7 @@ export async function writeCountyWorkbook(file: string): Promise<CountyFile> {
       ])
       .orderBy('g.code')
       .execute();
-    const households = await h.db
-      .selectFrom('households as h')
-      .innerJoin('grids as g', 'g.id', 'h.grid_id')
-      .select([
-        'h.id',
-        'h.grid_id',
-        'h.head_name',
-        'h.id_number',
-        'h.phone',
-        'h.address',
-        'h.door_number',
-        'h.members',
-        'g.code',
-        'g.name as grid_name',
-      ])
-      .orderBy('g.code')
-      .orderBy('h.id')
-      .execute();
+    const households = await householdsWithGrid(h.db).orderBy('g.code').orderBy('h.id').execute();
 
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
     const towns = grids.filter((g) => g.level === 1).sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -169,7 +153,7 @@ export async function writeCountyWorkbook(file: string): Promise<CountyFile> {
           p[0],
           p[1],
           p[2],
-          r.code,
+          r.grid_code,
           r.grid_name,
           r.head_name,
           r.id_number ?? '',
