@@ -21,7 +21,7 @@ import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
 import { dailyBackup } from './db/backup';
 import { openDatabase } from './db/connection';
 import { AppError } from './errors';
-import type { AppContext } from './ipc/context';
+import { createAppContext, dialogPaths, type AppContext } from './ipc/context';
 import { dispatch } from './ipc/dispatch';
 import { BACKUP_DIR, DB_FILE } from './paths';
 import {
@@ -138,12 +138,14 @@ async function start(): Promise<void> {
   } catch (e) {
     console.error('[griddesk] daily backup failed:', e instanceof Error ? e.message : e);
   }
-  const context: AppContext = {
+  const context = createAppContext({
     handle,
     backupDir,
     resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
     version: app.getVersion(),
     openOptions,
+    // The page may only read or write files the clerk chose in these dialogs.
+    paths: dialogPaths(),
     emit: (event, payload) => mainWindow?.webContents.send(IPC_EVENT, event, payload),
     pickFile: async ({ title, extensions, filterName }) => {
       const r = await dialog.showOpenDialog(mainWindow!, {
@@ -165,7 +167,7 @@ async function start(): Promise<void> {
       const problem = await shell.openPath(file);
       if (problem) throw new AppError('NOT_FOUND', `无法打开文件：${problem}`);
     },
-  };
+  });
   ctx = context;
 
   ipcMain.handle(IPC_CALL, (event, name: unknown, input: unknown) => {

@@ -25,3 +25,20 @@ function clerkDate(now: Date): { year: string; month: string; day: string } {
   const parts = Object.fromEntries(CLERK_DATE.formatToParts(now).map((p) => [p.type, p.value]));
   return { year: parts.year!, month: parts.month!, day: parts.day! };
 }
+
+const CLERK_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+/** An instant (ISO) as the clerk reads it, in Beijing time: 2026-11-27 08:05:09. */
+export function formatDateTime(iso: string): string {
+  const parts = Object.fromEntries(CLERK_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DeleteEffect } from './deletion';
+import { none, pathSchema, read, write } from './contract';
 
 export const GRID_LEVELS = [1, 2, 3, 4] as const;
 export type GridLevel = (typeof GRID_LEVELS)[number];
@@ -50,6 +52,12 @@ export interface DeletePreview {
   households: number;
   /** Assignments, current and past, to those grids (deleted with them; the workers stay). */
   assignments: number;
+  /** Everything else deleted with those grids, per table (households and assignments included). */
+  cascade: DeleteEffect[];
+  /** Records that refer to those grids and must be kept: while any exist the grid cannot be deleted. */
+  blockers: DeleteEffect[];
+  /** Records that stay but will no longer refer to a grid. */
+  detached: DeleteEffect[];
 }
 
 const levelSchema = z
@@ -137,3 +145,24 @@ export const gridIdSchema = z.object({ id: idSchema });
 export const gridSuggestCodeSchema = z.object({
   parentId: idSchema.nullable(),
 });
+
+export const gridCodeLookupSchema = z.object({ code: z.string().trim().min(1, { error: '请填写网格编码' }).max(40) });
+export const gridQrSetSchema = z.object({ id: idSchema, file: pathSchema });
+
+/** The grids domain's endpoints. */
+export const gridsApi = {
+  'grids/tree': read(none).returns<GridNode[]>(),
+  'grids/get': read(gridIdSchema).returns<GridNode>(),
+  'grids/byCode': read(gridCodeLookupSchema).returns<GridNode>(),
+  'grids/create': write(gridCreateSchema, '新增网格').returns<GridNode>(),
+  'grids/update': write(gridUpdateSchema, '修改网格').returns<GridNode>(),
+  'grids/move': write(gridMoveSchema, '移动网格').returns<GridNode>(),
+  'grids/deletePreview': read(gridIdSchema).returns<DeletePreview>(),
+  'grids/delete': write(gridDeleteSchema, '删除网格').returns<{ deleted: number }>(),
+  'grids/suggestCode': read(gridSuggestCodeSchema).returns<{ code: string | null }>(),
+  'grids/qr': read(gridIdSchema).returns<{ image: string | null }>(),
+  'grids/setQr': write(gridQrSetSchema, '上传微信群二维码', { files: { file: 'read' } }).returns<{
+    image: string | null;
+  }>(),
+  'grids/clearQr': write(gridIdSchema, '删除微信群二维码').returns<{ image: string | null }>(),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathSchema, read, write } from './contract';
 
 export const ROSTER_KINDS = ['workers', 'households'] as const;
 export type RosterKind = (typeof ROSTER_KINDS)[number];
@@ -120,10 +121,8 @@ export const layoutOverrideSchema = z.object({
 });
 export type LayoutOverride = z.infer<typeof layoutOverrideSchema>;
 
-const filePath = z.string({ error: '请选择文件' }).min(1, { error: '请选择文件' }).max(1000);
-
 export const importRequestSchema = z.object({
-  file: filePath,
+  file: pathSchema,
   kind: z.enum(ROSTER_KINDS).optional(),
   overrides: z.record(z.string().max(100), layoutOverrideSchema).default({}),
   skipInvalid: z.boolean().default(false),
@@ -134,3 +133,28 @@ export const exportRequestSchema = z.object({
   perVillage: z.boolean().default(true),
   gridId: z.number().int().positive().nullable().default(null),
 });
+
+/** A file written where the clerk (or the CLI's --out) chose. */
+export interface SavedFile {
+  file: string;
+  rows: number;
+}
+
+const out = { out: pathSchema };
+const readsFile = { files: { file: 'read' as const } };
+
+/** The imports domain's endpoints: rosters in, and the files that help fill them. */
+export const importsApi = {
+  'import/analyze': read(importRequestSchema, readsFile).returns<ImportResult>(),
+  'import/commit': write(importRequestSchema, '导入花名册', readsFile).returns<ImportResult>(),
+  'import/errorWorkbook': read(importRequestSchema.extend(out), {
+    files: { file: 'read', out: 'write' },
+  }).returns<SavedFile>(),
+  'import/template': read(z.object(out), { files: { out: 'write' } }).returns<SavedFile>(),
+};
+
+/** The exports domain's endpoints: rosters out to Excel. */
+export const exportsApi = {
+  'export/workers': read(exportRequestSchema.extend(out), { files: { out: 'write' } }).returns<SavedFile>(),
+  'export/households': read(exportRequestSchema.extend(out), { files: { out: 'write' } }).returns<SavedFile>(),
+};

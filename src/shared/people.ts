@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathSchema, read, write } from './contract';
 import { idInfo, idProblem } from './idcard';
 import { normalizeIdNumber, normalizeName, normalizePhone, normalizeText, phoneProblem } from './text';
 
@@ -262,3 +263,33 @@ export interface Vacancy {
   code: string;
   level: number;
 }
+
+const recordIdSchema = z.object({ id: z.number({ error: '缺少编号' }).int().positive() });
+export const photoSetSchema = recordIdSchema.extend({ file: pathSchema });
+
+/** The workers domain's endpoints (workers, their assignments and photos). */
+export const workersApi = {
+  'grids/assignments': read(recordIdSchema).returns<AssignmentView[]>(),
+  'grids/vacancies': read(vacanciesSchema).returns<Vacancy[]>(),
+  'workers/list': read(workerListSchema).returns<{ total: number; rows: WorkerSummary[] }>(),
+  'workers/get': read(recordIdSchema).returns<WorkerDetail>(),
+  'workers/create': write(workerFieldsSchema, '新增网格员').returns<WorkerDetail>(),
+  'workers/update': write(workerUpdateSchema, '修改网格员').returns<WorkerDetail>(),
+  'assignments/create': write(assignmentFieldsSchema, '任命网格员').returns<WorkerDetail>(),
+  'assignments/end': write(assignmentEndSchema, '结束任职').returns<WorkerDetail>(),
+  'workers/photo': read(recordIdSchema).returns<{ photo: string | null }>(),
+  'workers/setPhoto': write(photoSetSchema, '上传网格员照片', { files: { file: 'read' } }).returns<{
+    photo: string | null;
+  }>(),
+  'workers/clearPhoto': write(recordIdSchema, '删除网格员照片').returns<{ photo: string | null }>(),
+};
+
+/** The households domain's endpoints. */
+export const householdsApi = {
+  'households/list': read(householdListSchema).returns<{ total: number; rows: HouseholdView[] }>(),
+  'households/get': read(recordIdSchema).returns<HouseholdView>(),
+  'households/create': write(householdFieldsSchema, '新增住户').returns<HouseholdView>(),
+  'households/update': write(householdUpdateSchema, '修改住户').returns<HouseholdView>(),
+  'households/delete': write(recordIdSchema, '删除住户').returns<{ deleted: number }>(),
+  'households/move': write(householdMoveSchema, '调整住户网格').returns<{ moved: number }>(),
+};

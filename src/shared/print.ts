@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { none, pathSchema, read } from './contract';
 
 export const PAPERS = ['A4', 'A3', 'A2'] as const;
 export const CARD_SIZE_KEYS = ['90x54', '85.6x54'] as const;
@@ -33,6 +34,19 @@ export interface PrintCheckResult {
 }
 
 export interface PrintResult {
-  file: string | null;
+  file: string;
   pages: number;
+  /** Vacancies, missing photos… (printed anyway). */
+  warnings: string[];
 }
+
+const out = z.object({ out: pathSchema });
+const writesOut = { files: { out: 'write' as const } };
+
+/** The printing domain's endpoints: signboards and contact cards as PDF files. */
+export const printApi = {
+  'print/check': read(printCheckSchema).returns<PrintCheckResult>(),
+  'print/cards': read(cardPrintSchema.extend(out.shape), writesOut).returns<PrintResult>(),
+  'print/signboard': read(boardPrintSchema.extend(out.shape), writesOut).returns<PrintResult>(),
+  'print/cancel': read(none).returns<{ cancelled: boolean }>(),
+};

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { none, pathSchema, read, write } from './contract';
+import type { GridNode } from './grids';
 
 /**
  * How codes are built: level-1 codes are `prefix` + digits[0] digits; each lower level
@@ -35,6 +37,8 @@ export const settingsSchema = z.object({
   supervisionPhone: z.string().trim().max(30, { error: '监督电话不能超过 30 个字符' }),
   /** The township's 综治中心 phone, printed on contact cards. */
   centerPhone: z.string().trim().max(30, { error: '综治中心电话不能超过 30 个字符' }),
+  /** Who works at this computer: the 操作日志 records it as the author of every change. */
+  clerkName: z.string().trim().max(20, { error: '操作员姓名不能超过 20 个字' }).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeScheme: { prefix: '', digits: [2, 2, 2, 2] },
   supervisionPhone: '',
   centerPhone: '',
+  clerkName: '',
 };
 
 export interface BackupInfo {
@@ -65,3 +70,34 @@ export interface Stats {
   households: number;
   workers: number;
 }
+
+export interface RestoreResult {
+  /** The backup file that is now the live database. */
+  restoredFrom: string;
+  /** The copy of the database as it was just before the restore. */
+  safetyBackup: string;
+}
+
+export const demoSchema = z.object({
+  townships: z
+    .number()
+    .int()
+    .min(1, { error: '乡镇数应为 1 到 16' })
+    .max(16, { error: '乡镇数应为 1 到 16' })
+    .default(1),
+});
+
+/** The system domain's endpoints: settings, backups, statistics, demo data. */
+export const systemApi = {
+  'app/info': read(none).returns<AppInfo>(),
+  'stats/get': read(none).returns<Stats>(),
+  'settings/get': read(none).returns<Settings>(),
+  'settings/update': write(settingsSchema, '修改系统设置').returns<Settings>(),
+  'backup/list': read(none).returns<BackupInfo[]>(),
+  'backup/create': read(none).returns<BackupInfo>(),
+  'backup/restore': write(z.object({ name: z.string().min(1).max(200) }).strict(), '恢复备份').returns<RestoreResult>(),
+  'backup/restoreFromFile': write(z.object({ file: pathSchema }), '从文件恢复备份', {
+    files: { file: 'read' },
+  }).returns<RestoreResult>(),
+  'demo/create': write(demoSchema, '创建演示数据').returns<{ township: GridNode; townships: number; grids: number }>(),
+};

@@ -13,6 +13,7 @@ import type { ApiEvents } from '../../src/shared/api';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { mimeType, resolveAppPath, CSP } from '../../src/main/security';
 import { openTestApp, tempDir, type TestApp } from '../helpers/context';
+import { dialogPaths } from '../../src/main/ipc/context';
 
 const root = path.resolve(__dirname, '../..');
 const rendererDir = path.join(root, 'out', 'renderer');
@@ -78,6 +79,8 @@ export async function launchApp(options: { dir?: string } = {}): Promise<E2E> {
   ensureBuilt();
   browser ??= await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   const app = await openTestApp(options.dir ?? tempDir('griddesk-e2e-'));
+  // As in the app: the page may only use paths the (stubbed) dialogs returned.
+  app.ctx.paths = dialogPaths();
   const server = await serveRenderer();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();

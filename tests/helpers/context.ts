@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../src/shared/api';
 import { openDatabase } from '../../src/main/db/connection';
-import type { AppContext } from '../../src/main/ipc/context';
+import { createAppContext, type AppContext } from '../../src/main/ipc/context';
 import { dispatch } from '../../src/main/ipc/dispatch';
 
 /** A fresh folder under the OS temp dir, removed by `cleanup`. */
@@ -24,17 +24,13 @@ export interface TestApp {
 export async function openTestApp(dir = tempDir()): Promise<TestApp> {
   const dbPath = path.join(dir, 'griddesk.sqlite');
   const handle = await openDatabase(dbPath);
-  const ctx: AppContext = {
+  // Like the CLI, tests pass paths directly; the app's dialog-only rule is tested on its own.
+  const ctx: AppContext = createAppContext({
     handle,
     backupDir: path.join(dir, 'backups'),
     resourcesDir: path.resolve(__dirname, '../../resources'),
     version: 'test',
-    openOptions: {},
-    emit: () => undefined,
-    pickFile: () => Promise.resolve(null),
-    saveFile: () => Promise.resolve(null),
-    openPath: () => Promise.resolve(),
-  };
+  });
   return {
     dir,
     dbPath,

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupNow, dailyBackup, listBackups, verifyDatabaseFile } from '../../src/main/db/backup';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openTestApp, setPickedFile, tempDir, type TestApp } from '../helpers/context';
+import { dialogPaths } from '../../src/main/ipc/context';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -71,8 +72,7 @@ describe('backups', () => {
     const dir = tempDir();
     const junk = path.join(dir, 'junk.sqlite');
     fs.writeFileSync(junk, Buffer.alloc(8192, 7));
-    setPickedFile(app, junk);
-    const r = await dispatch(app.ctx, 'backup/restoreFromFile', {});
+    const r = await dispatch(app.ctx, 'backup/restoreFromFile', { file: junk });
     expect(!r.ok && r.error.code).toBe('DB_INVALID');
     expect(!r.ok && r.error.message).toContain('未做任何恢复');
 
@@ -80,8 +80,7 @@ describe('backups', () => {
     const other = new BetterSqlite3(foreign);
     other.exec('create table t (x)');
     other.close();
-    setPickedFile(app, foreign);
-    const r2 = await dispatch(app.ctx, 'backup/restoreFromFile', {});
+    const r2 = await dispatch(app.ctx, 'backup/restoreFromFile', { file: foreign });
     expect(!r2.ok && r2.error.message).toContain('不是网格工作台的数据库');
 
     expect(await names()).toEqual(['温水镇']);
@@ -96,16 +95,19 @@ describe('backups', () => {
     expect(() => verifyDatabaseFile(other.dbPath)).toThrow(/更新版本/);
   });
 
-  it('restores from a file the clerk picks, and treats a cancelled pick as cancelled', async () => {
+  it('restores from a file the clerk picks (and only from one the clerk picked)', async () => {
     const otherDir = tempDir();
     const other = await openTestApp(otherDir);
     await other.call('grids/create', { parentId: null, level: 1, name: '龙泉镇', code: '21' });
     await other.close();
+    app.ctx.paths = dialogPaths();
     setPickedFile(app, null);
-    const cancelled = await dispatch(app.ctx, 'backup/restoreFromFile', {});
-    expect(!cancelled.ok && cancelled.error.code).toBe('CANCELLED');
+    expect(await app.call('files/chooseOpen', { purpose: 'backup' })).toEqual({ file: null });
+    const unchosen = await dispatch(app.ctx, 'backup/restoreFromFile', { file: other.dbPath });
+    expect(!unchosen.ok && unchosen.error.code).toBe('FORBIDDEN');
     setPickedFile(app, other.dbPath);
-    const r = await app.call('backup/restoreFromFile', {});
+    expect(await app.call('files/chooseOpen', { purpose: 'backup' })).toEqual({ file: other.dbPath });
+    const r = await app.call('backup/restoreFromFile', { file: other.dbPath });
     expect(r.restoredFrom).toBe('griddesk.sqlite');
     expect(await names()).toEqual(['龙泉镇']);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inputSchemas } from '../../src/shared/api';
+import { contract } from '../../src/shared/api';
 import { AppError } from '../../src/main/errors';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { handlers, type HandlerTable } from '../../src/main/ipc/handlers';
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('handler table and dispatcher', () => {
   it('implements exactly the handlers the contract names', () => {
-    expect(Object.keys(handlers).sort()).toEqual(Object.keys(inputSchemas).sort());
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 
   it('answers an unknown handler with a typed error, not a throw', async () => {

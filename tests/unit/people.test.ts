@@ -194,20 +194,17 @@ describe('workers, assignments and households', () => {
     const w = await app.call('workers/create', guo());
     const png = path.join(app.dir, 'photo.png');
     fs.writeFileSync(png, PNG_1PX);
-    app.ctx.pickFile = () => Promise.resolve(png);
-    const r = await app.call('workers/setPhoto', { id: w.id });
+    const r = await app.call('workers/setPhoto', { id: w.id, file: png });
     expect(r.photo).toBe(`data:image/png;base64,${PNG_1PX.toString('base64')}`);
     expect(await app.call('workers/photo', { id: w.id })).toEqual(r);
 
     const fake = path.join(app.dir, 'fake.jpg');
     fs.writeFileSync(fake, 'not an image');
-    app.ctx.pickFile = () => Promise.resolve(fake);
-    const bad = await dispatch(app.ctx, 'workers/setPhoto', { id: w.id });
+    const bad = await dispatch(app.ctx, 'workers/setPhoto', { id: w.id, file: fake });
     expect(!bad.ok && bad.error.message).toContain('JPG 或 PNG');
     const big = path.join(app.dir, 'big.png');
     fs.writeFileSync(big, Buffer.concat([PNG_1PX, Buffer.alloc(3 * 1024 * 1024)]));
-    app.ctx.pickFile = () => Promise.resolve(big);
-    const tooBig = await dispatch(app.ctx, 'workers/setPhoto', { id: w.id });
+    const tooBig = await dispatch(app.ctx, 'workers/setPhoto', { id: w.id, file: big });
     expect(!tooBig.ok && tooBig.error.message).toContain('2 MB');
     // The stored photo is untouched by the refused ones.
     expect(await app.call('workers/photo', { id: w.id })).toEqual(r);

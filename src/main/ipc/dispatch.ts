@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { inputSchemas, type HandlerName, type HandlerOutput } from '../../shared/api';
+import { contract, isHandlerName, type HandlerName, type HandlerOutput } from '../../shared/api';
+import type { Endpoint } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/errors';
+import { maskPersonal } from '../../shared/privacy';
+import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
-import type { AppContext } from './context';
+import { AuditRecorder, writeAudit } from '../services/audit/audit';
+import type { AppContext, HandlerContext } from './context';
+import type { Handler, HandlerSpec } from './define';
 import { handlers, type HandlerTable } from './handlers';
-
-function isHandlerName(name: unknown): name is HandlerName {
-  return typeof name === 'string' && Object.hasOwn(inputSchemas, name);
-}
 
 /** Turns zod issues into a Chinese message and per-field messages. */
 export function validationError(error: z.ZodError): ApiError {
@@ -32,9 +33,56 @@ function constraintError(e: unknown): ApiError | null {
   return { code: 'CONFLICT', message: '数据不符合约束条件，未做任何修改。' };
 }
 
+/** Paths in the input must be ones the caller may use (in the app: chosen in a dialog). */
+function checkPaths(ctx: AppContext, endpoint: Endpoint, input: Record<string, unknown>): void {
+  for (const [field, role] of Object.entries(endpoint.files)) {
+    const file = input[field];
+    if (typeof file === 'string' && !ctx.paths.allows(role, file)) {
+      throw new AppError('FORBIDDEN', role === 'read' ? '请先通过“选择文件”选择要读取的文件。' : '请先选择保存位置。');
+    }
+  }
+}
+
+async function runWrite(
+  ctx: AppContext,
+  name: HandlerName,
+  spec: HandlerSpec<Endpoint>,
+  input: unknown,
+): Promise<unknown> {
+  const action = contract[name].write!;
+  const audit = new AuditRecorder();
+  const log = (db: HandlerContext['db']) =>
+    audit.skipped ? Promise.resolve() : writeAudit(db, { handler: name, action, note: audit.note, input });
+  if (typeof spec !== 'function') {
+    const out = await spec.run({ db: ctx.handle.db, app: ctx, audit }, input);
+    await inTransaction(ctx.handle.db, log);
+    return out;
+  }
+  // The change and its log entry land together, or neither does.
+  return inTransaction(ctx.handle.db, async (trx) => {
+    const out = await spec({ db: trx, app: ctx, audit }, input);
+    await log(trx);
+    return out;
+  });
+}
+
+function toApiError(name: string, e: unknown): ApiError {
+  if (e instanceof AppError) return e.toApiError();
+  const constraint = constraintError(e);
+  if (constraint) return constraint;
+  // Log the handler name and the error only: inputs may hold personal data.
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  console.error(`[griddesk] handler ${name} failed:`, maskPersonal(detail));
+  return {
+    code: 'INTERNAL',
+    message: '操作失败：程序内部错误，数据未被修改。请重试，若仍失败请联系技术支持。',
+  };
+}
+
 /**
  * The one entry point for every caller (IPC, CLI, tests): validates the input against the
- * contract's schema, runs the handler and returns a Result; it never throws.
+ * contract, checks file paths, runs the handler — a write in one transaction with its 操作日志
+ * entry — and returns a Result; it never throws.
  */
 export async function dispatch<K extends HandlerName>(
   ctx: AppContext,
@@ -45,20 +93,18 @@ export async function dispatch<K extends HandlerName>(
   if (!isHandlerName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_HANDLER', message: `未知的操作：${String(name)}` } };
   }
-  const parsed = inputSchemas[name].safeParse(input ?? {});
+  const endpoint: Endpoint = contract[name];
+  const parsed = endpoint.input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
   try {
-    const run = table[name] as (c: AppContext, i: unknown) => Promise<HandlerOutput<K>>;
-    return { ok: true, value: await run(ctx, parsed.data) };
+    checkPaths(ctx, endpoint, parsed.data as Record<string, unknown>);
+    const spec = table[name] as HandlerSpec<Endpoint>;
+    const value =
+      endpoint.write === null
+        ? await (spec as Handler<Endpoint>)({ db: ctx.handle.db, app: ctx, audit: new AuditRecorder() }, parsed.data)
+        : await runWrite(ctx, name, spec, parsed.data);
+    return { ok: true, value: value as HandlerOutput<K> };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: e.toApiError() };
-    const constraint = constraintError(e);
-    if (constraint) return { ok: false, error: constraint };
-    // Log the handler name and the error only: inputs may hold personal data.
-    console.error(`[griddesk] handler ${name} failed:`, e instanceof Error ? e.stack : e);
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: '操作失败：程序内部错误，数据未被修改。请重试，若仍失败请联系技术支持。' },
-    };
+    return { ok: false, error: toApiError(name, e) };
   }
 }

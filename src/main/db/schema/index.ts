@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { GridQrTable, GridsTable } from './grids';
 import type { SettingsTable } from './settings';
+import type { AuditLogTable } from './audit';
 import type {
   AssignmentsTable,
   HouseholdTagsTable,
@@ -20,6 +21,7 @@ export interface Database {
   households: HouseholdsTable;
   household_tags: HouseholdTagsTable;
   import_mappings: ImportMappingsTable;
+  audit_log: AuditLogTable;
 }
 
 export type Db = Kysely<Database>;
@@ -29,3 +31,4 @@ export type DbOrTrx = Kysely<Database> | Transaction<Database>;
 export type * from './grids';
 export type * from './settings';
 export type * from './rosters';
+export type * from './audit';
