@@ -14,8 +14,9 @@ import { openDatabase } from '../src/main/db/connection';
 import { runImport } from '../src/main/import/run';
 import { readSource } from '../src/main/import/source';
 import { exportHouseholds, exportWorkers } from '../src/main/excel/export';
-import { loadCards, writeCards, type Card } from '../src/main/pdf/cards';
-import type { PrintContext } from '../src/main/pdf/data';
+import { writeCards, type Card } from '../src/main/pdf/cards';
+import type { PrintSettings } from '../src/main/pdf/views';
+import { loadCards } from '../src/main/services/print/cards';
 import { fontFile } from '../src/main/pdf/fonts';
 import { printCards } from '../src/main/services/print/print';
 
@@ -100,11 +101,11 @@ async function cardsFloor() {
   const h = await openDatabase(file!);
   const county = (await h.db.selectFrom('grids').select('id').where('level', '=', 1).execute()).map((g) => g.id);
   const all: Card[] = [];
-  let ctx: PrintContext | null = null;
+  let ctx: PrintSettings | null = null;
   for (const id of county) {
     const r = await loadCards(h.db, id);
     all.push(...r.cards);
-    ctx = r.ctx;
+    ctx = r.settings;
   }
   await h.close();
   const out = path.join(os.tmpdir(), `griddesk-floor-${process.pid}.pdf`);

@@ -186,6 +186,7 @@ describe('grid tree', () => {
     const preview = await app.call('grids/deletePreview', { id: village.id });
     expect(preview.descendants).toEqual([0, 0, 1, 2]);
     expect(preview.total).toBe(4);
+    expect(preview).toMatchObject({ cascade: [], blockers: [], detached: [] });
     const refused = await dispatch(app.ctx, 'grids/delete', { id: village.id });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error.code).toBe('HAS_CHILDREN');

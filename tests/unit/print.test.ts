@@ -274,6 +274,15 @@ describe('signboards', () => {
     void vacant;
   });
 
+  it('dates the board in Beijing time: printed at 07:30 on the 28th (23:30 UTC on the 27th) it shows the 28th', async () => {
+    const d = await village();
+    const out = path.join(dir, 'dated.pdf');
+    await printBoards(app.ctx.handle.db, d.v.id, out, FONT, { now: new Date('2026-11-27T23:30:00Z') });
+    const [page] = await readPdf(out);
+    const text = page!.items.map((i) => i.str).join('');
+    expect(text).toContain('公示日期：2026-11-28');
+  });
+
   it("prints the secretary's photo, and continues a very large village on further sheets with the header repeated", async () => {
     const d = await village();
     const png = path.join(dir, 'photo.png');

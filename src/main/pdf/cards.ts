@@ -1,14 +1,13 @@
 /**
  * 网格员联系卡: one card per household, several per A4 sheet with crop marks, an optional back
  * side laid out for long-edge duplex printing. Pages stream to the file as they are drawn.
+ * Fed plain cards by services/print.
  */
 import fs from 'node:fs';
-import type { DbOrTrx } from '../db/schema';
 import { AppError } from '../errors';
 import { GlyphCheck, loadFont, type MissingGlyph } from './fonts';
-import { ancestorAt, loadPrintContext, mainWorker, type GridInfo, type Person, type PrintContext } from './data';
 import { fitParagraph, fitText, mm, openPdf, type Doc } from './layout';
-import { subtreeIds } from '../services/grids/grids';
+import type { Person, PrintSettings } from './views';
 
 export interface CardSize {
   width: number; // mm
@@ -52,65 +51,6 @@ export const FOUR_ROLES: [string, string][] = [
   ['便民服务员', '为群众照料、代办，帮助解决生产生活中的困难'],
 ];
 
-/** Households under a grid (any level), in grid-code order, with the people on their card. */
-export async function loadCards(
-  db: DbOrTrx,
-  gridId: number,
-  householdIds?: number[],
-): Promise<{ cards: Card[]; ctx: PrintContext }> {
-  const ctx = await loadPrintContext(db, false);
-  const root = ctx.grids.get(gridId);
-  if (!root) throw new AppError('NOT_FOUND', '找不到所选网格。');
-  // Either the clerk's selected households (wherever they are) or every household below the grid.
-  const keys = householdIds ?? (await subtreeIds(db, gridId));
-  const keyed: { key: string; card: Card; qrGrids: number[] }[] = [];
-  for (let i = 0; i < keys.length; i += 500) {
-    const q = db
-      .selectFrom('households as h')
-      .innerJoin('grids as g', 'g.id', 'h.grid_id')
-      .select(['h.id', 'h.head_name', 'h.grid_id', 'h.address', 'h.door_number', 'g.code'])
-      .where(householdIds ? 'h.id' : 'h.grid_id', 'in', keys.slice(i, i + 500));
-    for (const h of await q.execute()) {
-      const grid = ctx.grids.get(h.grid_id)!;
-      const group = ancestorAt(ctx, grid, 3);
-      const village = ancestorAt(ctx, grid, 2);
-      const town = ancestorAt(ctx, grid, 1);
-      keyed.push({
-        key: `${grid.code}|${String(h.id).padStart(10, '0')}`,
-        card: {
-          headName: h.head_name,
-          address: h.address || (h.door_number ? `${h.door_number}号` : ''),
-          gridCode: grid.code,
-          gridName: grid.name,
-          township: town?.name ?? '',
-          village: village?.name ?? '',
-          group: group?.name ?? '',
-          worker: (ctx.workers.get(grid.id) ?? []).find((p) => p.role === '网格员') ?? mainWorker(ctx, grid.id),
-          leader: group ? mainWorker(ctx, group.id) : null,
-          secretary: village ? mainWorker(ctx, village.id) : null,
-          qr: null,
-        },
-        qrGrids: group ? [grid.id, group.id] : [grid.id],
-      });
-    }
-  }
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  // QR codes: only those of the grids these cards belong to, each loaded once.
-  const ids = [...new Set(keyed.flatMap((k) => k.qrGrids))];
-  const qrs = new Map<number, Buffer>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('grid_qr')
-      .select(['grid_id', 'image'])
-      .where('grid_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) qrs.set(r.grid_id, Buffer.from(r.image));
-  }
-  for (const k of keyed) k.card.qr = k.qrGrids.map((id) => qrs.get(id)).find(Boolean) ?? null;
-  const cards = keyed.map((k) => k.card);
-  return { cards, ctx };
-}
-
 function personLine(label: string, p: Person | null): string {
   return p ? `${label}：${p.name}\u3000${p.phone}` : `${label}：待配备`;
 }
@@ -119,7 +59,7 @@ function personLine(label: string, p: Person | null): string {
 export function checkCards(
   cards: Card[],
   fontPath: string,
-  ctx: Pick<PrintContext, 'centerPhone' | 'supervisionPhone'>,
+  ctx: Pick<PrintSettings, 'centerPhone' | 'supervisionPhone'>,
 ) {
   const check = new GlyphCheck(loadFont(fontPath));
   const vacant = new Set<string>();
@@ -214,7 +154,7 @@ function drawFront(
   y: number,
   w: number,
   h: number,
-  settings: PrintContext,
+  settings: PrintSettings,
   qr: OpenedImage | null,
 ): void {
   const pad = mm(3);
@@ -245,7 +185,7 @@ function drawFront(
   lines.forEach((text, i) => fitText(doc, text, x + pad, top + i * lineH, inner, lineH, 8, 4.5));
 }
 
-function drawBack(doc: Doc, x: number, y: number, w: number, h: number, settings: PrintContext): void {
+function drawBack(doc: Doc, x: number, y: number, w: number, h: number, settings: PrintSettings): void {
   const pad = mm(3);
   doc.fillColor(BLUE);
   fitText(doc, '网格员“四员”职责', x + pad, y + mm(2), w - 2 * pad, mm(6), 10, 7, 'center');
@@ -289,7 +229,7 @@ export async function writeCards(
   cards: Card[],
   out: string,
   fontPath: string,
-  settings: PrintContext,
+  settings: PrintSettings,
   options: CardOptions = {},
 ): Promise<{ sheets: number; pages: number }> {
   if (cards.length === 0) throw new AppError('VALIDATION', '所选范围内没有住户，没有可打印的联系卡。');
@@ -344,5 +284,3 @@ export async function writeCards(
   }
   return { sheets, pages };
 }
-
-export type { GridInfo };

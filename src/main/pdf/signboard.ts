@@ -3,96 +3,26 @@
  * each). The village's secretary with photo, every villager group with its 网格长, every household
  * grid with its worker, phone and household count, the four roles, the supervision phone and date.
  * Rows are laid out in as many columns as fit; a very large village continues on further sheets
- * with the header repeated. ID numbers never appear.
+ * with the header repeated. ID numbers never appear. Fed plain boards by services/print.
  */
-import type { DbOrTrx } from '../db/schema';
-import { AppError } from '../errors';
-import { ancestorAt, descendantsAt, loadPrintContext, mainWorker, type GridInfo, type PrintContext } from './data';
 import { GlyphCheck, loadFont, type MissingGlyph } from './fonts';
 import { fitParagraph, fitText, mm, openPdf, type Doc } from './layout';
 import { FOUR_ROLES } from './cards';
+import type { Person, PrintSettings } from './views';
 
 export const PAPER_SIZES = { A4: [297, 210], A3: [420, 297], A2: [594, 420] } as const;
 export type Paper = keyof typeof PAPER_SIZES;
 
-interface BoardRow {
+export interface BoardRow {
   kind: 'group' | 'grid';
   cells: string[];
 }
 
 export interface Board {
-  village: GridInfo;
+  village: { name: string; code: string; kind: string | null };
   township: string;
-  secretary: { name: string; phone: string; title: string; photo: Buffer | null } | null;
+  secretary: Pick<Person, 'name' | 'phone' | 'title' | 'photo'> | null;
   rows: BoardRow[];
-}
-
-async function householdFacts(db: DbOrTrx, gridIds: number[]) {
-  const counts = new Map<number, number>();
-  const doors = new Map<number, string>();
-  for (let i = 0; i < gridIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('households')
-      .select(['grid_id', 'door_number'])
-      .where('grid_id', 'in', gridIds.slice(i, i + 500))
-      .execute();
-    const nums = new Map<number, number[]>();
-    for (const r of rows) {
-      counts.set(r.grid_id, (counts.get(r.grid_id) ?? 0) + 1);
-      const n = /^\d+$/.test(r.door_number) ? Number(r.door_number) : NaN;
-      if (Number.isFinite(n)) nums.set(r.grid_id, [...(nums.get(r.grid_id) ?? []), n]);
-    }
-    for (const [id, list] of nums) {
-      const lo = Math.min(...list);
-      const hi = Math.max(...list);
-      doors.set(id, lo === hi ? `${lo}号` : `${lo}–${hi}号`);
-    }
-  }
-  return { counts, doors };
-}
-
-/** The boards for a village, or for every village of a township. */
-export async function loadBoards(db: DbOrTrx, gridId: number): Promise<{ boards: Board[]; ctx: PrintContext }> {
-  const ctx = await loadPrintContext(db, true);
-  const root = ctx.grids.get(gridId);
-  if (!root) throw new AppError('NOT_FOUND', '找不到所选网格。');
-  if (root.level > 2)
-    throw new AppError(
-      'VALIDATION',
-      `公示牌按村（社区）打印：请选择村（社区）或镇，“${root.name}”是${root.level === 3 ? '村民小组' : '户级网格'}。`,
-    );
-  const villages = descendantsAt(ctx, root, 2);
-  if (villages.length === 0) throw new AppError('VALIDATION', `“${root.name}”下还没有村（社区），没有可打印的公示牌。`);
-  const level4 = villages.flatMap((v) => descendantsAt(ctx, v, 4).map((g) => g.id));
-  const facts = await householdFacts(db, level4);
-  const boards = villages.map((v) => {
-    const sec = mainWorker(ctx, v.id);
-    const rows: BoardRow[] = [];
-    for (const group of ctx.children.get(v.id) ?? []) {
-      const leader = mainWorker(ctx, group.id);
-      rows.push({
-        kind: 'group',
-        cells: [group.name, leader ? `网格长 ${leader.name}` : '网格长 待配备', leader?.phone ?? ''],
-      });
-      for (const g of ctx.children.get(group.id) ?? []) {
-        const w = (ctx.workers.get(g.id) ?? [])[0] ?? null;
-        const n = facts.counts.get(g.id) ?? 0;
-        rows.push({
-          kind: 'grid',
-          cells: [g.code, w ? w.name : '待配备', w?.phone ?? '', `${n}户`, facts.doors.get(g.id) ?? ''],
-        });
-      }
-    }
-    return {
-      village: v,
-      township: ancestorAt(ctx, v, 1)?.name ?? '',
-      secretary: sec
-        ? { name: sec.name, phone: sec.phone, title: sec.title || '村（社区）党组织书记', photo: sec.photo }
-        : null,
-      rows,
-    };
-  });
-  return { boards, ctx };
 }
 
 export function checkBoards(boards: Board[], fontPath: string): { missing: MissingGlyph[]; warnings: string[] } {
@@ -179,7 +109,7 @@ function drawLeftPanel(
   y: number,
   w: number,
   bottom: number,
-  ctx: PrintContext,
+  settings: PrintSettings,
   date: string,
 ): void {
   doc
@@ -233,7 +163,7 @@ function drawLeftPanel(
     cy += roleH;
   }
   doc.fillColor(RED);
-  fitText(doc, `监督电话：${ctx.supervisionPhone || '—'}`, x + pad, bottom - footerH + 8, w - 2 * pad, 20, 14, 8);
+  fitText(doc, `监督电话：${settings.supervisionPhone || '—'}`, x + pad, bottom - footerH + 8, w - 2 * pad, 20, 14, 8);
   doc.fillColor('#000000');
   fitText(doc, `公示日期：${date}`, x + pad, bottom - footerH + 32, w - 2 * pad, 18, 11, 7);
 }
@@ -277,23 +207,24 @@ function drawRows(doc: Doc, rows: BoardRow[], x: number, y: number, w: number, f
   });
 }
 
-export interface BoardOptions {
+export interface BoardLayout {
   paper?: Paper;
-  date?: string;
+  /** 公示日期 as printed, e.g. 2026-11-27. */
+  date: string;
 }
 
 export async function writeBoards(
   boards: Board[],
   out: string,
   fontPath: string,
-  ctx: PrintContext,
-  options: BoardOptions = {},
+  settings: PrintSettings,
+  options: BoardLayout,
 ): Promise<{ pages: number }> {
   const [pw, ph] = PAPER_SIZES[options.paper ?? 'A3'];
   const W = mm(pw);
   const H = mm(ph);
   const { doc, finish } = openPdf(out, fontPath, '网格员公示牌', [W, H]);
-  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const date = options.date;
   const margin = mm(10);
   let pages = 0;
   for (const b of boards) {
@@ -302,9 +233,9 @@ export async function writeBoards(
     while (first || rest.length > 0) {
       doc.addPage({ size: [W, H], margin: 0 });
       pages += 1;
-      const top = drawHeader(doc, b, W, margin, ctx.unitName, !first);
+      const top = drawHeader(doc, b, W, margin, settings.unitName, !first);
       const leftW = Math.max(mm(55), W * 0.22);
-      drawLeftPanel(doc, b, margin, top, leftW, H - margin, ctx, date);
+      drawLeftPanel(doc, b, margin, top, leftW, H - margin, settings, date);
       const ax = margin + leftW + mm(6);
       const aw = W - ax - margin;
       const ah = H - margin - top;

@@ -8,6 +8,7 @@ import {
 import type { HandlerArgs } from '../../../shared/api';
 import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
+import { describeEffects, executeDeletion, planDeletion, summarize, type DeletionPlan } from '../../db/references';
 import type { DbOrTrx, GridRow } from '../../db/schema';
 import { getSettings } from '../settings/settings';
 import { assertCodeShape, codeShape, nextFreeCode, recode } from './codes';
@@ -333,45 +334,39 @@ export async function moveGrid(db: DbOrTrx, input: HandlerArgs<'grids/move'>): P
   });
 }
 
-export async function deletePreview(db: DbOrTrx, id: number): Promise<DeletePreview> {
+/**
+ * What deleting a grid touches: its subtree, and every row of every table that refers to one
+ * of those grids, found from the schema's foreign keys (db/references.ts).
+ */
+async function planGridDeletion(db: DbOrTrx, id: number): Promise<{ preview: DeletePreview; plan: DeletionPlan }> {
   const grid = await findRow(db, id);
   const desc = await descendantRows(db, id);
-  const ids = [grid.id, ...desc.map((r) => r.id)];
-  let households = 0;
-  let assignments = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const h = await db
-      .selectFrom('households')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('grid_id', 'in', chunk)
-      .executeTakeFirstOrThrow();
-    const a = await db
-      .selectFrom('assignments')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('grid_id', 'in', chunk)
-      .executeTakeFirstOrThrow();
-    households += Number(h.n);
-    assignments += Number(a.n);
-  }
-  return {
+  // grids.id is INTEGER PRIMARY KEY: it is the rowid the plan works with.
+  const plan = await planDeletion(db, 'grids', [grid.id]);
+  const { cascade, blockers, detached } = summarize(plan);
+  // The grids themselves are counted per level in `descendants`.
+  const others = cascade.filter((e) => e.table !== 'grids');
+  const count = (table: string) => others.find((e) => e.table === table)?.count ?? 0;
+  const preview: DeletePreview = {
     grid: { id: grid.id, name: grid.name, code: grid.code, level: levelOf(grid.level) },
     descendants: countByLevel(desc),
     total: desc.length + 1,
-    households,
-    assignments,
+    households: count('households'),
+    assignments: count('assignments'),
+    cascade: others,
+    blockers,
+    detached,
   };
+  return { preview, plan };
 }
 
-/** "3 个三级网格、12 个四级网格、240 户住户、15 条任职记录" */
+export async function deletePreview(db: DbOrTrx, id: number): Promise<DeletePreview> {
+  return (await planGridDeletion(db, id)).preview;
+}
+
+/** "3 个三级网格、12 个四级网格、240 户住户、15 条网格员任职记录" */
 export function describePreview(p: DeletePreview): string {
-  return [
-    describeCounts(p.descendants),
-    p.households ? `${p.households} 户住户` : '',
-    p.assignments ? `${p.assignments} 条网格员任职记录` : '',
-  ]
-    .filter(Boolean)
-    .join('、');
+  return [describeCounts(p.descendants), describeEffects(p.cascade)].filter(Boolean).join('、');
 }
 
 /** Describes what a cascade would delete, e.g. "3 个三级网格、12 个四级网格". */
@@ -383,38 +378,34 @@ export function describeCounts(c: Counts): string {
 }
 
 /**
- * Deletes a grid. Refused while it has descendants unless the clerk confirmed the cascade
- * (the confirmation lists them, see deletePreview); then the whole subtree goes, in one
- * transaction.
+ * Deletes a grid. Refused while records that must be kept refer to it or to a grid below it.
+ * Refused while anything would go with it (descendants, households, assignments…) unless the
+ * clerk confirmed the cascade (the confirmation lists them, see deletePreview); then all of
+ * it goes, in one transaction.
  */
 export async function deleteGrid(db: DbOrTrx, input: HandlerArgs<'grids/delete'>): Promise<{ deleted: number }> {
   return inTransaction(db, async (trx) => {
-    const grid = await findRow(trx, input.id);
-    const desc = await descendantRows(trx, grid.id);
-    const preview = await deletePreview(trx, grid.id);
-    if ((desc.length > 0 || preview.households > 0 || preview.assignments > 0) && !input.cascade) {
+    const { preview, plan } = await planGridDeletion(trx, input.id);
+    const name = preview.grid.name;
+    if (preview.blockers.length > 0) {
       throw new AppError(
-        'HAS_CHILDREN',
-        `“${grid.name}”下还有 ${describePreview(preview)}，不能直接删除。确认连同这些一并删除后才能删除。`,
+        'CONFLICT',
+        `“${name}”不能删除：还有 ${describeEffects(preview.blockers)}关联到${preview.total > 1 ? '该网格或其下级网格' : '该网格'}，这些记录必须保留。`,
       );
     }
-    const rows = [grid, ...desc];
-    const allIds = rows.map((r) => r.id);
-    for (let i = 0; i < allIds.length; i += 500) {
-      const chunk = allIds.slice(i, i + 500);
-      await trx.deleteFrom('households').where('grid_id', 'in', chunk).execute();
-      await trx.deleteFrom('assignments').where('grid_id', 'in', chunk).execute();
+    if ((preview.total > 1 || preview.cascade.length > 0) && !input.cascade) {
+      throw new AppError(
+        'HAS_CHILDREN',
+        `“${name}”下还有 ${describePreview(preview)}，不能直接删除。确认连同这些一并删除后才能删除。`,
+      );
     }
-    // Deepest level first: the parent reference is RESTRICT.
-    for (let level = 4; level >= grid.level; level--) {
-      const ids = rows.filter((r) => r.level === level).map((r) => r.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        await trx
-          .deleteFrom('grids')
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute();
-      }
-    }
-    return { deleted: rows.length };
+    await executeDeletion(trx, plan);
+    return { deleted: preview.total };
   });
+}
+
+/** The id of the grid with this code, or null. */
+export async function gridIdByCode(db: DbOrTrx, code: string): Promise<number | null> {
+  const row = await db.selectFrom('grids').select('id').where('code', '=', code).executeTakeFirst();
+  return row?.id ?? null;
 }

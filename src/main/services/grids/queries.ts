@@ -97,12 +97,21 @@ function toPath(rows: GridInfo[], gridId: number): GridPath {
   };
 }
 
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 /** The paths of many grids (ids or an id subquery) in one query, by grid id. */
 export async function gridPaths(db: DbOrTrx, seed: GridIds): Promise<Map<number, GridPath>> {
   if (Array.isArray(seed) && seed.length === 0) return new Map();
   const byGrid = new Map<number, GridInfo[]>();
-  for (const r of await lineageOf(db, seed).execute()) {
-    const g: GridInfo = { id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code, kind: r.kind };
+  const chunks = Array.isArray(seed) ? chunk(seed, 500) : [seed];
+  const rows = [];
+  for (const c of chunks) rows.push(...(await lineageOf(db, c).execute()));
+  for (const r of rows) {
+    const g = toInfo(r);
     const list = byGrid.get(r.grid_id);
     if (list) list.push(g);
     else byGrid.set(r.grid_id, [g]);
@@ -117,13 +126,35 @@ export async function gridPath(db: DbOrTrx, gridId: number): Promise<GridPath> {
   return path;
 }
 
+function gridInfos(db: DbOrTrx) {
+  return db.selectFrom('grids').select(['id', 'parent_id', 'level', 'name', 'code', 'kind']);
+}
+
+function toInfo(r: {
+  id: number;
+  parent_id: number | null;
+  level: number;
+  name: string;
+  code: string;
+  kind: string | null;
+}): GridInfo {
+  return { id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code, kind: r.kind };
+}
+
+/** The grid with this id, or null. */
+export async function gridById(db: DbOrTrx, id: number): Promise<GridInfo | null> {
+  const r = await gridInfos(db).where('id', '=', id).executeTakeFirst();
+  return r ? toInfo(r) : null;
+}
+
 /** The grid with this code; NOT_FOUND (with the code) when none has it. */
 export async function gridByCode(db: DbOrTrx, code: string): Promise<GridInfo> {
-  const r = await db
-    .selectFrom('grids')
-    .select(['id', 'parent_id', 'level', 'name', 'code', 'kind'])
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const r = await gridInfos(db).where('code', '=', code).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', `找不到编码为 ${code} 的网格。`);
-  return { id: r.id, parentId: r.parent_id, level: r.level, name: r.name, code: r.code, kind: r.kind };
+  return toInfo(r);
+}
+
+/** The grids `ids` selects, in code order. */
+export async function gridsIn(db: DbOrTrx, ids: GridIds): Promise<GridInfo[]> {
+  return (await gridInfos(db).where('id', 'in', ids).orderBy('code').execute()).map(toInfo);
 }

@@ -2,11 +2,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { todayIso } from '../../../shared/dates';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
-import { checkCards, loadCards, writeCards, type CardOptions } from '../../pdf/cards';
-import { checkBoards, loadBoards, writeBoards, type BoardOptions } from '../../pdf/signboard';
+import { checkCards, writeCards, type CardOptions } from '../../pdf/cards';
+import { checkBoards, writeBoards, type Paper } from '../../pdf/signboard';
 import type { MissingGlyph } from '../../pdf/fonts';
+import { loadBoards } from './boards';
+import { loadCards } from './cards';
+
+export interface BoardOptions {
+  paper?: Paper;
+  /** 公示日期 as printed; by default today in the clerks' time zone (as of `now`). */
+  date?: string;
+  /** The clock: tests print as of a fixed instant. */
+  now?: Date;
+}
+
+function boardLayout(options: BoardOptions) {
+  return { paper: options.paper, date: options.date ?? todayIso(options.now) };
+}
 
 export interface PrintCheck {
   /** Cards or boards to print. */
@@ -44,12 +59,12 @@ export async function checkCardPrint(
   fontPath: string,
   options: CardOptions & { householdIds?: number[] } = {},
 ): Promise<PrintCheck & { preview: string | null }> {
-  const { cards, ctx } = await loadCards(db, gridId, options.householdIds);
-  const { missing, warnings } = checkCards(cards, fontPath, ctx);
+  const { cards, settings } = await loadCards(db, gridId, options.householdIds);
+  const { missing, warnings } = checkCards(cards, fontPath, settings);
   const first = cards.slice(0, options.perSheet ?? 10);
   const preview =
     first.length && missing.length === 0
-      ? await asBase64((out) => writeCards(first, out, fontPath, ctx, { ...options, onProgress: undefined }))
+      ? await asBase64((out) => writeCards(first, out, fontPath, settings, { ...options, onProgress: undefined }))
       : null;
   return { items: cards.length, missing, warnings, preview };
 }
@@ -61,11 +76,11 @@ export async function printCards(
   fontPath: string,
   options: CardOptions & { householdIds?: number[] } = {},
 ) {
-  const { cards, ctx } = await loadCards(db, gridId, options.householdIds);
+  const { cards, settings } = await loadCards(db, gridId, options.householdIds);
   if (cards.length === 0) throw new AppError('VALIDATION', '所选范围内没有住户，没有可打印的联系卡。');
-  const check = checkCards(cards, fontPath, ctx);
+  const check = checkCards(cards, fontPath, settings);
   refuseMissing(check.missing);
-  const r = await writeCards(cards, out, fontPath, ctx, options);
+  const r = await writeCards(cards, out, fontPath, settings, options);
   return { ...r, cards: cards.length, warnings: check.warnings };
 }
 
@@ -75,10 +90,12 @@ export async function checkBoardPrint(
   fontPath: string,
   options: BoardOptions = {},
 ): Promise<PrintCheck & { preview: string | null }> {
-  const { boards, ctx } = await loadBoards(db, gridId);
+  const { boards, settings } = await loadBoards(db, gridId);
   const { missing, warnings } = checkBoards(boards, fontPath);
   const preview =
-    missing.length === 0 ? await asBase64((out) => writeBoards(boards.slice(0, 1), out, fontPath, ctx, options)) : null;
+    missing.length === 0
+      ? await asBase64((out) => writeBoards(boards.slice(0, 1), out, fontPath, settings, boardLayout(options)))
+      : null;
   return { items: boards.length, missing, warnings, preview };
 }
 
@@ -89,9 +106,9 @@ export async function printBoards(
   fontPath: string,
   options: BoardOptions = {},
 ) {
-  const { boards, ctx } = await loadBoards(db, gridId);
+  const { boards, settings } = await loadBoards(db, gridId);
   const check = checkBoards(boards, fontPath);
   refuseMissing(check.missing);
-  const r = await writeBoards(boards, out, fontPath, ctx, options);
+  const r = await writeBoards(boards, out, fontPath, settings, boardLayout(options));
   return { ...r, boards: boards.length, warnings: check.warnings };
 }
