@@ -3,6 +3,7 @@ import type { HouseholdFields, HouseholdView } from '../../../shared/people';
 import type { HandlerArgs } from '../../../shared/api';
 import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
+import { describeEffects, executeDeletion, planDeletion, summarize } from '../../db/references';
 import type { DbOrTrx } from '../../db/schema';
 import { subtreeIds } from '../grids/grids';
 
@@ -78,10 +79,23 @@ export async function updateHousehold(db: DbOrTrx, input: HandlerArgs<'household
   });
 }
 
+/**
+ * Deletes a household with what belongs to it (its tags, and whatever a table registers to go
+ * with it). Refused while records that must be kept refer to it.
+ */
 export async function deleteHousehold(db: DbOrTrx, id: number): Promise<{ deleted: number }> {
   return inTransaction(db, async (trx) => {
-    await getHousehold(trx, id);
-    await trx.deleteFrom('households').where('id', '=', id).execute();
+    const household = await getHousehold(trx, id);
+    // households.id is INTEGER PRIMARY KEY: it is the rowid the plan works with.
+    const plan = await planDeletion(trx, 'households', [id]);
+    const { blockers } = summarize(plan);
+    if (blockers.length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `户主“${household.headName}”的住户不能删除：还有 ${describeEffects(blockers)}关联到该住户，这些记录必须保留。`,
+      );
+    }
+    await executeDeletion(trx, plan);
     return { deleted: 1 };
   });
 }
