@@ -2,16 +2,53 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/main/cli/commands';
+import { runCli } from '../../src/main/cli/run';
+import { dispatch } from '../../src/main/ipc/dispatch';
 import { tempDir } from '../helpers/context';
+// @ts-expect-error -- a plain .mjs build script without types
+import { buildCli } from '../../scripts/build-cli.mjs';
 
 const root = path.resolve(__dirname, '../..');
 
-function cli(args: string[], viaNpm = false) {
-  const r = viaNpm
-    ? spawnSync('npm', ['run', 'cli', '--', ...args], { cwd: root, encoding: 'utf8' })
-    : spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+beforeAll(async () => {
+  // The CLI county IT runs is the built JavaScript, not the TypeScript sources.
+  await (buildCli as () => Promise<string>)();
+}, 60_000);
+
+type Via = 'node' | 'npx' | 'npm';
+
+/** Runs the built CLI as county IT would: `griddesk` via npx, `npm run -s cli --`, or node directly. */
+function cli(args: string[], via: Via = 'node') {
+  const [cmd, pre] =
+    via === 'npx'
+      ? ['npx', ['griddesk']]
+      : via === 'npm'
+        ? ['npm', ['run', '-s', 'cli', '--']]
+        : [process.execPath, ['scripts/griddesk.mjs']];
+  const r = spawnSync(cmd, [...pre, ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Exactly one JSON object on stdout, nothing else. */
+function oneObject(stdout: string): Record<string, unknown> {
+  const text = stdout.trim();
+  expect(text.split('\n')).toHaveLength(1);
+  const value = JSON.parse(text) as unknown;
+  expect(value).toBeTypeOf('object');
+  expect(Array.isArray(value)).toBe(false);
+  return value as Record<string, unknown>;
+}
+
+const ID = '11010119800101001X';
+function csvWithOneBadRow(file: string): void {
+  const lines = [
+    '镇,村,组,网格编码,户主姓名,身份证号,联系电话,家庭住址,家庭人口',
+    '温水镇,许坪村,一组,11010101,王强,,13900001111,许坪村一组3号,4',
+    `温水镇,许坪村,一组,11010101,李秀英,${ID.slice(0, 17)}9,,许坪村一组5号,2`,
+  ];
+  fs.writeFileSync(file, `\ufeff${lines.join('\r\n')}`);
 }
 
 describe('CLI', () => {
@@ -22,9 +59,9 @@ describe('CLI', () => {
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('已创建演示数据');
 
-    const stats = cli(['stats', '--db', db, '--json'], true);
+    const stats = cli(['stats', '--db', db, '--json'], 'npx');
     expect(stats.code).toBe(0);
-    const parsed = JSON.parse(stats.stdout) as {
+    const parsed = oneObject(stats.stdout) as {
       grids: { level1: number; level2: number; level3: number; level4: number };
       households: number;
       workers: number;
@@ -34,6 +71,7 @@ describe('CLI', () => {
       (sqlite.prepare('select count(*) n from grids where level = ?').get(level) as { n: number }).n;
     const rows = (table: string) => (sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
     expect(parsed).toEqual({
+      ok: true,
       grids: { level1: count(1), level2: count(2), level3: count(3), level4: count(4) },
       households: rows('households'),
       workers: rows('workers'),
@@ -53,32 +91,77 @@ describe('CLI', () => {
     const lines = list.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^01 {2}\S+镇（一级网格）/);
     expect(lines.some((l) => /^ {6}\d{8} {2}.+（四级网格）$/.test(l))).toBe(true);
-    const json = JSON.parse(cli(['grids', 'list', '--db', db, '--json']).stdout) as unknown[];
-    expect(json.length).toBe(lines.length);
+    const json = oneObject(cli(['grids', 'list', '--db', db, '--json']).stdout) as { ok: boolean; grids: unknown[] };
+    expect(json.ok).toBe(true);
+    expect(json.grids.length).toBe(lines.length);
   });
 
   it('read-only commands refuse a missing or unreadable file cleanly, without creating it', () => {
     const dir = tempDir();
     const missing = path.join(dir, 'missing.sqlite');
-    for (const args of [
-      ['stats', '--db', missing, '--json'],
-      ['grids', 'list', '--db', missing],
-    ]) {
-      const r = cli(args);
-      expect(r.code).not.toBe(0);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toContain('找不到数据库文件');
-      expect(r.stderr).not.toMatch(/\bat \S+ \(/); // no stack trace
-    }
+    const r = cli(['grids', 'list', '--db', missing]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('找不到数据库文件');
+    expect(r.stderr).not.toMatch(/\bat \S+ \(/); // no stack trace
     expect(fs.existsSync(missing)).toBe(false);
 
     const junk = path.join(dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'not a database at all');
-    const r = cli(['stats', '--db', junk]);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('不是有效的网格工作台数据库');
+    const j = cli(['stats', '--db', junk]);
+    expect(j.code).toBe(2);
+    expect(j.stderr).toContain('不是有效的网格工作台数据库');
     expect(fs.readFileSync(junk, 'utf8')).toBe('not a database at all');
   });
+
+  it('with --json prints one JSON object on stdout for every exit code, through npx and npm too', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'j.sqlite');
+    const csv = path.join(dir, '住户.csv');
+    csvWithOneBadRow(csv);
+    expect(cli(['demo', '--db', db]).code).toBe(0);
+
+    for (const via of ['node', 'npx', 'npm'] as const) {
+      const ok = cli(['stats', '--db', db, '--json'], via);
+      expect(ok.code).toBe(0);
+      expect(oneObject(ok.stdout).ok).toBe(true);
+
+      const dataErrors = cli(['import', csv, '--db', db, '--json'], via);
+      expect(dataErrors.code).toBe(1);
+      const imported = oneObject(dataErrors.stdout) as { ok: boolean; committed: boolean; errors: { row: number }[] };
+      expect(imported).toMatchObject({ ok: false, committed: false });
+      expect(imported.errors[0]).toMatchObject({ row: 3, column: '身份证号' });
+
+      const refused = cli(['stats', '--db', path.join(dir, 'none.sqlite'), '--json'], via);
+      expect(refused.code).toBe(2);
+      expect(oneObject(refused.stdout)).toEqual({
+        ok: false,
+        error: { code: 'DB_INVALID', message: expect.stringContaining('找不到数据库文件') },
+      });
+
+      const usage = cli(['frobnicate', '--json'], via);
+      expect(usage.code).toBe(64);
+      expect(oneObject(usage.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+
+      const unknownGrid = cli([
+        'print',
+        'cards',
+        '--grid',
+        '9999',
+        '--out',
+        path.join(dir, 'x.pdf'),
+        '--db',
+        db,
+        '--json',
+      ]);
+      expect(unknownGrid.code).toBe(2);
+      expect(oneObject(unknownGrid.stdout)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    // The failed import changed nothing.
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    expect(sqlite.prepare("select count(*) n from households where head_name = '王强'").get()).toEqual({ n: 0 });
+    sqlite.close();
+  }, 180_000);
 
   it('prints signboards and cards by grid code, and refuses an unknown code or an empty selection', async () => {
     const dir = tempDir();
@@ -90,9 +173,9 @@ describe('CLI', () => {
     expect(fs.readFileSync(path.join(dir, 'b.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const cards = cli(['print', 'cards', '--grid', '0101', '--out', path.join(dir, 'c.pdf'), '--db', db, '--json']);
     expect(cards.code).toBe(0);
-    expect(JSON.parse(cards.stdout)).toMatchObject({ ok: true, file: path.join(dir, 'c.pdf') });
+    expect(oneObject(cards.stdout)).toMatchObject({ ok: true, file: path.join(dir, 'c.pdf') });
     const unknown = cli(['print', 'cards', '--grid', '9999', '--out', path.join(dir, 'x.pdf'), '--db', db]);
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('找不到编码为 9999 的网格');
     const sqlite = new BetterSqlite3(db);
     sqlite
@@ -112,5 +195,63 @@ describe('CLI', () => {
     expect(r.code).toBe(64);
     expect(r.stderr).toContain('未知的命令：frobnicate');
     expect(cli(['stats', '--bogus']).code).toBe(64);
+  });
+});
+
+describe('every CLI command goes through the dispatcher', () => {
+  it('each command calls only handlers it declares, through the same dispatcher as the app', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'd.sqlite');
+    const csv = path.join(dir, '住户.csv');
+    csvWithOneBadRow(csv);
+    const argvFor: Record<string, string[][]> = {
+      demo: [['demo']],
+      grids: [['grids', 'list']],
+      stats: [['stats']],
+      import: [
+        ['import', csv, '--dry-run', '--errors-out', path.join(dir, 'err.xlsx')],
+        ['import', csv],
+      ],
+      export: [
+        ['export', 'roster', '--out', path.join(dir, 'r.xlsx')],
+        ['export', 'households', '--out', path.join(dir, 'h.xlsx')],
+      ],
+      template: [['template', '--out', path.join(dir, 't.xlsx')]],
+      print: [
+        ['print', 'signboard', '--grid', '0101', '--paper', 'A4', '--out', path.join(dir, 's.pdf')],
+        ['print', 'cards', '--grid', '010101', '--out', path.join(dir, 'c.pdf')],
+      ],
+      log: [['log'], ['log', '--out', path.join(dir, 'log.xlsx')]],
+    };
+    // The test lists every command: a new one must be added here, and so proven.
+    expect(COMMANDS.map((c) => c.name).sort()).toEqual(Object.keys(argvFor).sort());
+    for (const command of COMMANDS) {
+      const seen = new Set<string>();
+      for (const argv of argvFor[command.name]!) {
+        const out: string[] = [];
+        const code = await runCli([...argv, '--db', db], {
+          stdout: (t) => out.push(t),
+          stderr: (t) => out.push(t),
+          resourcesDir: path.join(root, 'resources'),
+          version: 'test',
+          dispatch: (ctx, name, input) => {
+            seen.add(name);
+            return dispatch(ctx, name, input);
+          },
+        });
+        expect(code, `${argv.join(' ')}: ${out.join('')}`).toBeLessThanOrEqual(1);
+      }
+      expect(seen.size, command.name).toBeGreaterThan(0);
+      for (const name of seen) expect(command.handlers, command.name).toContain(name);
+    }
+  });
+
+  it('the CLI sources reach data only through the dispatcher', () => {
+    const cliDir = path.join(root, 'src/main/cli');
+    const files = [path.join(root, 'src/main/cli.ts'), ...fs.readdirSync(cliDir).map((f) => path.join(cliDir, f))];
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      expect(source, file).not.toMatch(/from '\.\.?\/(\.\.\/)*(services|excel|pdf|import)\//);
+    }
   });
 });

@@ -9,7 +9,7 @@ export const auditHandlers = defineHandlers(auditApi, {
   'audit/list': ({ db }, input) => listAudit(db, input),
   'audit/export': async ({ db }, { out, ...filter }) => {
     const range = filter.from || filter.to ? `${filter.from ?? '最早'} 至 ${filter.to ?? '今天'}` : '全部';
-    const info = `范围：${range}　导出时间：${formatDateTime(new Date().toISOString())}`;
+    const info = `范围：${range}\u3000导出时间：${formatDateTime(new Date().toISOString())}`;
     const { rows } = await (await workbook()).writeAuditWorkbook(auditEntries(db, filter), out, info);
     return { file: out, rows };
   },

@@ -2,7 +2,7 @@ import { exportsApi } from '../../../shared/imports';
 import { defineHandlers } from '../../ipc/define';
 
 // exceljs loads only when a workbook is written.
-const excel = () => import('../../excel/export');
+const excel = () => import('./exports');
 
 export const exportsHandlers = defineHandlers(exportsApi, {
   'export/workers': async ({ db }, { out, ...options }) => ({

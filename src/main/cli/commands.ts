@@ -1,0 +1,275 @@
+/**
+ * The CLI's commands. Each one names the handlers it calls and calls them only through `call`
+ * (the dispatcher): the CLI validates and runs exactly what the app does, with paths passed in
+ * instead of chosen in dialogs.
+ */
+import path from 'node:path';
+import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api';
+import { LEVEL_ORDINALS } from '../../shared/grids';
+import type { ImportResult } from '../../shared/imports';
+import { formatDateTime } from '../../shared/dates';
+
+export class UsageError extends Error {}
+
+export type Call = <K extends HandlerName>(name: K, input: HandlerInput<K>) => Promise<HandlerOutput<K>>;
+
+export interface Args {
+  positionals: string[];
+  values: Record<string, string | boolean | undefined>;
+}
+
+export interface Outcome {
+  /** 0 done, 1 done with data errors (an import's rows). */
+  code: 0 | 1;
+  /** The one JSON object printed with --json (ok is added). */
+  json: Record<string, unknown>;
+  /** What a person reads without --json. */
+  lines: string[];
+  /** Notes for stderr (both modes). */
+  notes?: string[];
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  /** none: needs no database (an in-memory one is used); read: must exist; write: created if missing. */
+  db: 'none' | 'read' | 'write';
+  /** Every handler the command may call. */
+  handlers: HandlerName[];
+  run(args: Args, call: Call): Promise<Outcome>;
+}
+
+const str = (args: Args, key: string) => {
+  const v = args.values[key];
+  return typeof v === 'string' ? v : undefined;
+};
+const flag = (args: Args, key: string) => args.values[key] === true;
+
+function intOption(args: Args, key: string, min: number, max: number): number | undefined {
+  const raw = str(args, key);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${key} 应为 ${min} 到 ${max} 之间的整数`);
+  return n;
+}
+
+function outPath(args: Args, hint: string): string {
+  const out = str(args, 'out');
+  if (!out) throw new UsageError(`请用 --out 指定保存的文件，如 --out ${hint}`);
+  return path.resolve(out);
+}
+
+const demo: Command = {
+  name: 'demo',
+  usage: 'demo [--townships N]     创建演示乡镇（默认 1 个；数据库不存在时自动创建）',
+  db: 'write',
+  handlers: ['demo/create', 'stats/get'],
+  async run(args, call) {
+    const r = await call('demo/create', { townships: intOption(args, 'townships', 1, 16) ?? 1 });
+    const stats = await call('stats/get', {});
+    return {
+      code: 0,
+      json: { townships: r.townships, grids: r.grids, stats },
+      lines: [
+        `已创建演示数据：${r.townships} 个乡镇，共 ${r.grids} 个网格（首个：${r.township.name}，编码 ${r.township.code}）。`,
+      ],
+    };
+  },
+};
+
+const grids: Command = {
+  name: 'grids',
+  usage: 'grids list [--json]      列出全部网格（按编码排序）',
+  db: 'read',
+  handlers: ['grids/tree'],
+  async run(args, call) {
+    if (args.positionals[1] !== 'list') {
+      throw new UsageError(`未知的子命令：grids ${args.positionals[1] ?? ''}（可用：grids list）`);
+    }
+    const tree = await call('grids/tree', {});
+    const lines = tree.map((g) => {
+      const counts = g.level < 4 ? `  [${describeLevels(g.descendants) || '无下级'}]` : '';
+      return `${'  '.repeat(g.level - 1)}${g.code}  ${g.name}（${LEVEL_ORDINALS[g.level]}）${counts}`;
+    });
+    return { code: 0, json: { grids: tree }, lines: lines.length ? lines : ['（还没有网格）'] };
+  },
+};
+
+function describeLevels(c: readonly number[]): string {
+  return c
+    .map((n, i) => (n > 0 ? `${n} 个${LEVEL_ORDINALS[(i + 1) as 1 | 2 | 3 | 4]}` : ''))
+    .filter(Boolean)
+    .join('、');
+}
+
+const stats: Command = {
+  name: 'stats',
+  usage: 'stats [--json]           统计各级网格、户数和网格员人数',
+  db: 'read',
+  handlers: ['stats/get'],
+  async run(_args, call) {
+    const s = await call('stats/get', {});
+    return {
+      code: 0,
+      json: { ...s },
+      lines: [
+        `一级网格（镇）：${s.grids.level1}`,
+        `二级网格（村/社区）：${s.grids.level2}`,
+        `三级网格（村民小组）：${s.grids.level3}`,
+        `四级网格（户级网格）：${s.grids.level4}`,
+        `户数：${s.households}`,
+        `网格员：${s.workers}`,
+      ],
+    };
+  },
+};
+
+const importCommand: Command = {
+  name: 'import',
+  usage: `import FILE [--dry-run] [--json] [--kind workers|households] [--skip-invalid] [--errors-out FILE]
+                           导入网格员或住户花名册（.xlsx 或 .csv）；先检查，全部无误才写入`,
+  db: 'write',
+  handlers: ['import/analyze', 'import/commit', 'import/errorWorkbook'],
+  async run(args, call) {
+    const file = args.positionals[1];
+    if (!file) throw new UsageError('请指定要导入的文件：import FILE');
+    const kind = str(args, 'kind');
+    if (kind !== undefined && kind !== 'workers' && kind !== 'households') {
+      throw new UsageError('--kind 只能是 workers 或 households');
+    }
+    const dryRun = flag(args, 'dry-run');
+    const input = { file: path.resolve(file), kind, skipInvalid: flag(args, 'skip-invalid') } as const;
+    const r = await call(dryRun ? 'import/analyze' : 'import/commit', input);
+    const errorsOut = str(args, 'errors-out');
+    if (errorsOut && r.errors.length) await call('import/errorWorkbook', { ...input, out: path.resolve(errorsOut) });
+    const errors = r.errors.map(({ sheet, row, column, message }) => ({ sheet, row, column, message }));
+    return {
+      code: r.ok ? 0 : 1,
+      json: {
+        ok: r.ok,
+        committed: r.committed,
+        created: r.created,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        errors,
+      },
+      lines: importLines(r, dryRun),
+    };
+  },
+};
+
+function importLines(r: ImportResult, dryRun: boolean): string[] {
+  const lines: string[] = [];
+  const count = (label: string, c: ImportResult['created']) =>
+    `${label}：网格 ${c.grids}，网格员 ${c.workers}，任职 ${c.assignments}，住户 ${c.households}`;
+  for (const s of r.sheets) {
+    const kind =
+      s.kind === 'workers' ? '网格员花名册' : s.kind === 'households' ? '住户花名册' : '（不是花名册，已跳过）';
+    lines.push(`工作表“${s.sheet}”：${kind}${s.headerRow ? `，表头在第 ${s.headerRow} 行，${s.records} 条记录` : ''}`);
+  }
+  lines.push(count('新增', r.created), count('更新', r.updated), count('不变', r.unchanged));
+  for (const e of r.errors) {
+    lines.push(`错误：${e.sheet ? `工作表“${e.sheet}” 第 ${e.row} 行 ${e.column}：` : ''}${e.message}`);
+  }
+  if (r.committed) lines.push(r.ok ? '已全部导入。' : `已导入无误的行，另有 ${r.errors.length} 处错误未导入。`);
+  else if (dryRun) lines.push('这是预览（--dry-run），没有写入任何数据。');
+  else {
+    lines.push(
+      `发现 ${r.errors.length} 处错误，没有导入任何数据。请修改后重新导入，或加 --skip-invalid 只导入无误的行。`,
+    );
+  }
+  return lines;
+}
+
+const exportCommand: Command = {
+  name: 'export',
+  usage: `export roster --out FILE.xlsx [--one-sheet]      导出网格员花名册（默认每村一个工作表）
+  export households --out FILE.xlsx [--one-sheet]  导出住户花名册`,
+  db: 'read',
+  handlers: ['export/workers', 'export/households'],
+  async run(args, call) {
+    const sub = args.positionals[1];
+    if (sub !== 'roster' && sub !== 'households')
+      throw new UsageError('用法：export roster|households --out FILE.xlsx');
+    const input = { out: outPath(args, '花名册.xlsx'), perVillage: !flag(args, 'one-sheet') };
+    const r = await call(sub === 'roster' ? 'export/workers' : 'export/households', input);
+    return { code: 0, json: { file: r.file, rows: r.rows }, lines: [`已导出 ${r.rows} 行到 ${r.file}`] };
+  },
+};
+
+const template: Command = {
+  name: 'template',
+  usage: 'template --out FILE.xlsx                          保存导入模板',
+  db: 'none',
+  handlers: ['import/template'],
+  async run(args, call) {
+    const r = await call('import/template', { out: outPath(args, '导入模板.xlsx') });
+    return { code: 0, json: { file: r.file }, lines: [`已保存导入模板：${r.file}`] };
+  },
+};
+
+const print: Command = {
+  name: 'print',
+  usage: `print signboard --grid CODE --out FILE.pdf [--paper A4|A3|A2]
+                           打印公示牌：村（社区）编码打印该村；镇编码打印全镇各村，每村一节
+  print cards --grid CODE --out FILE.pdf [--back] [--per-sheet N]
+                           打印该网格下全部住户的联系卡（A4，每页 10 张，带裁切线）`,
+  db: 'read',
+  handlers: ['grids/byCode', 'print/signboard', 'print/cards'],
+  async run(args, call) {
+    const sub = args.positionals[1];
+    if (sub !== 'signboard' && sub !== 'cards') {
+      throw new UsageError('用法：print signboard|cards --grid CODE --out FILE.pdf');
+    }
+    const code = str(args, 'grid');
+    if (!code) throw new UsageError('请用 --grid 指定网格编码');
+    const out = outPath(args, '公示牌.pdf');
+    const paper = str(args, 'paper') ?? 'A3';
+    if (paper !== 'A4' && paper !== 'A3' && paper !== 'A2') throw new UsageError('--paper 只能是 A4、A3 或 A2');
+    const perSheet = intOption(args, 'per-sheet', 1, 10);
+    const grid = await call('grids/byCode', { code });
+    const r =
+      sub === 'signboard'
+        ? await call('print/signboard', { gridId: grid.id, out, paper })
+        : await call('print/cards', { gridId: grid.id, out, back: flag(args, 'back'), perSheet });
+    const notes = r.warnings.slice(0, 20).map((w) => `提示：${w}`);
+    if (r.warnings.length > 20) notes.push(`提示：另有 ${r.warnings.length - 20} 条提示`);
+    return {
+      code: 0,
+      json: { file: r.file, pages: r.pages, warnings: r.warnings.length },
+      lines: [`已生成 ${r.file}（${r.pages} 页）`],
+      notes,
+    };
+  },
+};
+
+const log: Command = {
+  name: 'log',
+  usage: `log [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N]   查看操作日志（最新在前）
+  log --out FILE.xlsx [--from …] [--to …]       导出操作日志`,
+  db: 'read',
+  handlers: ['audit/list', 'audit/export'],
+  async run(args, call) {
+    const filter = { from: str(args, 'from'), to: str(args, 'to') };
+    if (str(args, 'out')) {
+      const r = await call('audit/export', { ...filter, out: outPath(args, '操作日志.xlsx') });
+      return { code: 0, json: { file: r.file, rows: r.rows }, lines: [`已导出 ${r.rows} 条操作日志到 ${r.file}`] };
+    }
+    const r = await call('audit/list', { ...filter, page: 1, pageSize: intOption(args, 'limit', 1, 500) ?? 50 });
+    const lines = r.rows.map(
+      (e) =>
+        `${formatDateTime(e.at)}  ${e.actor}  ${e.action}  ${e.summary}${e.counts ? `  ${countsText(e.counts)}` : ''}`,
+    );
+    lines.push(`共 ${r.total} 条${r.total > r.rows.length ? `，显示最新 ${r.rows.length} 条` : ''}`);
+    return { code: 0, json: { total: r.total, entries: r.rows }, lines };
+  },
+};
+
+function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join('，');
+}
+
+export const COMMANDS: readonly Command[] = [demo, grids, stats, importCommand, exportCommand, template, print, log];
