@@ -36,7 +36,9 @@ describe('printing, as a clerk prints a village', () => {
     const boardOut = path.join(e2e.app.dir, '公示牌.pdf');
     e2e.app.ctx.saveFile = () => Promise.resolve(boardOut);
     await page.getByRole('button', { name: '生成 PDF…' }).click();
-    await page.getByTestId('print-saved').waitFor();
+    // Saved, and offered to open.
+    const boardSaved = page.getByTestId('saved-notification').filter({ hasText: boardOut });
+    await boardSaved.getByRole('button', { name: '打开' }).waitFor();
     const board = await readPdf(boardOut);
     expect(board.length).toBeGreaterThanOrEqual(1);
     const boardText = board[0]!.items.map((i) => i.str).join('');
@@ -56,7 +58,7 @@ describe('printing, as a clerk prints a village', () => {
     const cardsOut = path.join(e2e.app.dir, '联系卡.pdf');
     e2e.app.ctx.saveFile = () => Promise.resolve(cardsOut);
     await page.getByRole('button', { name: '生成 PDF…' }).click();
-    await page.getByTestId('print-saved').getByText(cardsOut).waitFor();
+    await page.getByTestId('saved-notification').getByText(cardsOut).waitFor();
     expect(fs.existsSync(cardsOut)).toBe(true);
     const cards = await readPdf(cardsOut);
     expect(cards).toHaveLength(2 * Math.ceil(village.households / 10));

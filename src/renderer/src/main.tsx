@@ -5,8 +5,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { AppStateProvider } from './lib/settings-context';
+import { queryClient } from './lib/query-client';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
 const theme = createTheme({
@@ -24,9 +26,11 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" />
       <ErrorBoundary>
-        <AppStateProvider>
-          <App />
-        </AppStateProvider>
+        <QueryClientProvider client={queryClient}>
+          <AppStateProvider>
+            <App />
+          </AppStateProvider>
+        </QueryClientProvider>
       </ErrorBoundary>
     </MantineProvider>
   </StrictMode>,

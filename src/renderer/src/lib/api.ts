@@ -1,25 +1,27 @@
-import { notifications } from '@mantine/notifications';
-import type { HandlerInput, HandlerName, HandlerOutput } from '@shared/api';
-import type { ApiError, Result } from '@shared/errors';
+import { isWrite, type HandlerInput, type HandlerName, type HandlerOutput } from '@shared/api';
+import type { Result } from '@shared/errors';
+import { notifyError } from './notify';
+import { queryClient } from './query-client';
 
-/** Calls a main-process handler, typed from the shared contract. Never throws. */
+export { notifyError, notifySuccess } from './notify';
+
+/**
+ * Calls a main-process handler, typed from the shared contract. Never throws. After a write
+ * every query is marked stale: a change in one domain shows elsewhere (a new worker fills a
+ * vacancy, moves change the tree's counts, every write adds to the 操作日志).
+ */
 export async function call<K extends HandlerName>(name: K, input: HandlerInput<K>): Promise<Result<HandlerOutput<K>>> {
+  let r: Result<HandlerOutput<K>>;
   try {
-    return await window.api.call(name, input);
+    r = await window.api.call(name, input);
   } catch (e) {
     return {
       ok: false,
       error: { code: 'INTERNAL', message: `与后台通讯失败：${e instanceof Error ? e.message : String(e)}` },
     };
   }
-}
-
-export function notifyError(error: ApiError, title = '操作未完成'): void {
-  notifications.show({ color: 'red', title, message: error.message, autoClose: 8000 });
-}
-
-export function notifySuccess(message: string, title = '已完成'): void {
-  notifications.show({ color: 'teal', title, message });
+  if (r.ok && isWrite(name)) void queryClient.invalidateQueries();
+  return r;
 }
 
 /** Calls a handler and shows its error as a notification; returns the value or null. */

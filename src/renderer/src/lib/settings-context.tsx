@@ -1,32 +1,24 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, type Settings } from '@shared/settings';
-import { callNotify } from './api';
+import { useApiQuery } from './query';
+import { queryClient } from './query-client';
 
 interface AppState {
   settings: Settings;
   setSettings(s: Settings): void;
-  /** Bumped whenever all data may have changed (restore, demo data): pages reload. */
-  dataVersion: number;
+  /** Reloads everything the pages show, after all data may have changed (restore, demo data). */
   invalidate(): void;
 }
 
 const AppStateContext = createContext<AppState | null>(null);
+const SETTINGS_KEY = ['settings/get', {}] as const;
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [dataVersion, setDataVersion] = useState(0);
-  const invalidate = useCallback(() => setDataVersion((v) => v + 1), []);
-
-  useEffect(() => {
-    void callNotify('settings/get', {}).then((s) => {
-      if (s) setSettings(s);
-    });
-  }, [dataVersion]);
-
-  const value = useMemo(
-    () => ({ settings, setSettings, dataVersion, invalidate }),
-    [settings, dataVersion, invalidate],
-  );
+  const { data } = useApiQuery('settings/get', {});
+  const settings = data ?? DEFAULT_SETTINGS;
+  const setSettings = useCallback((s: Settings) => queryClient.setQueryData(SETTINGS_KEY, s), []);
+  const invalidate = useCallback(() => void queryClient.invalidateQueries(), []);
+  const value = useMemo(() => ({ settings, setSettings, invalidate }), [settings, setSettings, invalidate]);
   return <AppStateContext.Provider value={value}>{children}</AppStateContext.Provider>;
 }
 

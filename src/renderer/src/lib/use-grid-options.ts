@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { GridNode } from '@shared/grids';
-import { callNotify } from './api';
-import { useAppState } from './settings-context';
+import { useApiQuery } from './query';
 
 export interface GridOption {
   value: string;
@@ -9,22 +8,11 @@ export interface GridOption {
   level: number;
 }
 
+const NO_NODES: GridNode[] = [];
+
 /** Every grid as a select option labelled with its path ("温水镇 / 许坪村 / 一组（110101）"). */
-export function useGridOptions(
-  levels: readonly number[],
-  refreshKey = 0,
-): { options: GridOption[]; nodes: GridNode[] } {
-  const { dataVersion } = useAppState();
-  const [nodes, setNodes] = useState<GridNode[]>([]);
-  useEffect(() => {
-    let live = true;
-    void callNotify('grids/tree', {}).then((t) => {
-      if (live && t) setNodes(t);
-    });
-    return () => {
-      live = false;
-    };
-  }, [dataVersion, refreshKey]);
+export function useGridOptions(levels: readonly number[]): { options: GridOption[]; nodes: GridNode[] } {
+  const nodes = useApiQuery('grids/tree', {}).data ?? NO_NODES;
   const options = useMemo(() => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const pathOf = (n: GridNode): string[] => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Button, Drawer, Group, SegmentedControl, Stack, Text, TextInput, Input } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import {
@@ -9,7 +9,8 @@ import {
   type GridNode,
   type VillageKind,
 } from '@shared/grids';
-import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { notifyError, notifySuccess } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { useAppState, useLevelName } from '@renderer/lib/settings-context';
 
 export type GridFormMode = { kind: 'create'; parent: GridNode | null } | { kind: 'edit'; grid: GridNode };
@@ -69,7 +70,8 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
   const level = levelOf(mode);
   const levelName = useLevelName();
   const { settings } = useAppState();
-  const [saving, setSaving] = useState(false);
+  const create = useApiMutation('grids/create');
+  const update = useApiMutation('grids/update');
   const parent = mode.kind === 'create' ? mode.parent : null;
   const edit = mode.kind === 'edit' ? mode.grid : null;
 
@@ -92,26 +94,26 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
     },
   });
 
-  // Suggest the next free code under the parent when creating.
+  // Suggest the next free code under the parent when creating, unless the clerk typed one already.
+  const suggested = useApiQuery(
+    'grids/suggestCode',
+    { parentId: parent?.id ?? null },
+    { enabled: mode.kind === 'create', silent: true },
+  ).data?.code;
   useEffect(() => {
-    if (mode.kind !== 'create') return;
-    void call('grids/suggestCode', { parentId: parent?.id ?? null }).then((r) => {
-      if (r.ok && r.value.code && !form.getValues().code) form.setFieldValue('code', r.value.code);
-    });
+    if (suggested && !form.getValues().code) form.setFieldValue('code', suggested);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [suggested]);
 
   const digits = settings.codeScheme.digits[level - 1] ?? 2;
   const prefix = parent ? parent.code : settings.codeScheme.prefix;
   const codeHint = prefix ? `上级编码 ${prefix} 后加 ${digits} 位数字` : `${digits} 位数字`;
 
   const submit = form.onSubmit(async (values) => {
-    setSaving(true);
     const r =
       mode.kind === 'edit'
-        ? await call('grids/update', { id: mode.grid.id, ...values })
-        : await call('grids/create', { parentId: parent?.id ?? null, level, ...values });
-    setSaving(false);
+        ? await update.mutateAsync({ id: mode.grid.id, ...values })
+        : await create.mutateAsync({ parentId: parent?.id ?? null, level, ...values });
     if (!r.ok) {
       if (r.error.fields && Object.keys(r.error.fields).some((f) => f in values)) form.setErrors(r.error.fields);
       else notifyError(r.error);
@@ -172,7 +174,7 @@ function GridForm({ mode, onClose, onSaved }: { mode: GridFormMode; onClose(): v
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={create.isPending || update.isPending}>
             {mode.kind === 'edit' ? '保存' : `新增${levelName(level)}`}
           </Button>
         </Group>

@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Box, Button, Card, Center, Flex, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDatabasePlus, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { GridNode } from '@shared/grids';
-import { call, callNotify, notifyError, notifySuccess } from '@renderer/lib/api';
-import { useAppState, useLevelName } from '@renderer/lib/settings-context';
+import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { useApiQuery } from '@renderer/lib/query';
+import { useLevelName } from '@renderer/lib/settings-context';
 import { DeleteGridModal } from './DeleteGridModal';
 import { GridDetail } from './GridDetail';
 import { GridFormDrawer, type GridFormMode } from './GridFormDrawer';
 import { GridTree } from './GridTree';
 import { MoveGridModal } from './MoveGridModal';
-import { indexTree } from './tree-model';
+import { buildTree } from './tree-model';
 
 export function GridsPage() {
-  const { dataVersion, invalidate } = useAppState();
   const levelName = useLevelName();
-  const [nodes, setNodes] = useState<GridNode[] | null>(null);
+  const rows = useApiQuery('grids/treeRows', {}).data;
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
@@ -24,26 +24,13 @@ export function GridsPage() {
   const [deleting, setDeleting] = useState<GridNode | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
 
-  const [refreshKey, setRefreshKey] = useState(0);
-  const reload = useCallback(() => setRefreshKey((k) => k + 1), []);
+  const index = useMemo(() => (rows ? buildTree(rows) : null), [rows]);
+  // The tree holds only what it draws; the selected grid's details load on their own. Silent: a
+  // grid just deleted may be asked for once more before the selection moves to its parent.
+  const detail = useApiQuery('grids/get', { id: selectedId ?? 0 }, { enabled: selectedId !== null, silent: true });
+  const selected = detail.data?.id === selectedId ? detail.data : null;
 
-  useEffect(() => {
-    let live = true;
-    void callNotify('grids/tree', {}).then((tree) => {
-      if (live && tree) setNodes(tree);
-    });
-    return () => {
-      live = false;
-    };
-  }, [refreshKey, dataVersion]);
-
-  const index = useMemo(() => indexTree(nodes ?? []), [nodes]);
-  const selected = selectedId !== null ? (index.byId.get(selectedId) ?? null) : null;
-
-  const afterSave = (node: GridNode) => {
-    setSelectedId(node.id);
-    reload();
-  };
+  const afterSave = (node: GridNode) => setSelectedId(node.id);
 
   const loadDemo = async () => {
     setLoadingDemo(true);
@@ -52,10 +39,9 @@ export function GridsPage() {
     if (!r.ok) return notifyError(r.error);
     notifySuccess(`已载入演示乡镇“${r.value.township.name}”，共 ${r.value.grids} 个网格`);
     setSelectedId(r.value.township.id);
-    invalidate();
   };
 
-  if (nodes === null) {
+  if (index === null) {
     return (
       <Center h="60vh">
         <Loader />
@@ -67,18 +53,11 @@ export function GridsPage() {
     <>
       <GridFormDrawer mode={formMode} onClose={() => setFormMode(null)} onSaved={afterSave} />
       <MoveGridModal grid={moving} index={index} onClose={() => setMoving(null)} onMoved={afterSave} />
-      <DeleteGridModal
-        grid={deleting}
-        onClose={() => setDeleting(null)}
-        onDeleted={(g) => {
-          setSelectedId(g.parentId);
-          reload();
-        }}
-      />
+      <DeleteGridModal grid={deleting} onClose={() => setDeleting(null)} onDeleted={(g) => setSelectedId(g.parentId)} />
     </>
   );
 
-  if (nodes.length === 0) {
+  if (index.byId.size === 0) {
     return (
       <Center h="70vh">
         <Stack align="center" gap="md" maw={520}>
@@ -130,7 +109,7 @@ export function GridsPage() {
             <GridTree index={index} query={query} selectedId={selectedId} onSelect={setSelectedId} />
           </div>
           <Text size="xs" c="dimmed" mt={4}>
-            共 {nodes.length} 个网格 · 方向键浏览，← → 收起/展开
+            共 {index.byId.size} 个网格 · 方向键浏览，← → 收起/展开
           </Text>
         </Card>
         <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
@@ -144,11 +123,11 @@ export function GridsPage() {
               onMove={() => setMoving(selected)}
               onDelete={() => setDeleting(selected)}
             />
-          ) : (
+          ) : selectedId === null ? (
             <Center h="50vh">
               <Text c="dimmed">在左侧选择一个网格，查看详情和下级网格。</Text>
             </Center>
-          )}
+          ) : null}
         </Box>
       </Flex>
       {drawers}

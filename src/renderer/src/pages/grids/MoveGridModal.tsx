@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
-import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { notifyError, notifySuccess } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { ancestors, type TreeIndex } from './tree-model';
 
 interface Props {
@@ -19,9 +20,8 @@ export function MoveGridModal(props: Props) {
 function MoveGridForm({ grid, index, onClose, onMoved }: Props & { grid: GridNode }) {
   const [parentId, setParentId] = useState<string | null>(null);
   const [keepCodes, setKeepCodes] = useState(false);
-  const [newCode, setNewCode] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const move = useApiMutation('grids/move');
 
   const options = useMemo(() => {
     return [...index.byId.values()]
@@ -32,25 +32,16 @@ function MoveGridForm({ grid, index, onClose, onMoved }: Props & { grid: GridNod
       }));
   }, [grid, index]);
 
-  useEffect(() => {
-    if (!parentId) return;
-    let live = true;
-    void call('grids/suggestCode', { parentId: Number(parentId) }).then((r) => {
-      if (live) setNewCode(r.ok ? r.value.code : null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [parentId]);
+  const newCode =
+    useApiQuery('grids/suggestCode', { parentId: Number(parentId) }, { enabled: parentId !== null, silent: true }).data
+      ?.code ?? null;
 
   const submit = async () => {
     if (!parentId) {
       setError(`请选择新的上级（${LEVEL_ORDINALS[(grid.level - 1) as 1 | 2 | 3]}）`);
       return;
     }
-    setSaving(true);
-    const r = await call('grids/move', { id: grid.id, parentId: Number(parentId), keepCodes });
-    setSaving(false);
+    const r = await move.mutateAsync({ id: grid.id, parentId: Number(parentId), keepCodes });
     if (!r.ok) {
       if (r.error.fields?.parentId) setError(r.error.fields.parentId);
       else notifyError(r.error);
@@ -102,7 +93,7 @@ function MoveGridForm({ grid, index, onClose, onMoved }: Props & { grid: GridNod
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button onClick={() => void submit()} loading={saving}>
+          <Button onClick={() => void submit()} loading={move.isPending}>
             确认移动
           </Button>
         </Group>

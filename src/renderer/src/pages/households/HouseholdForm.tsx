@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Button,
   Drawer,
@@ -13,7 +12,8 @@ import {
 } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { HOUSEHOLD_TAGS, householdFieldsSchema, type HouseholdView } from '@shared/people';
-import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { notifyError, notifySuccess } from '@renderer/lib/api';
+import { useApiMutation } from '@renderer/lib/query';
 import { GridSelect } from '@renderer/components/GridSelect';
 
 const HOUSEHOLD_LEVEL = [4] as const;
@@ -34,7 +34,8 @@ interface Props {
   target: 'new' | HouseholdView | null;
   defaultGridId: number | null;
   onClose(): void;
-  onSaved(h: HouseholdView): void;
+  /** After a successful save (lists refresh by themselves). */
+  onSaved?(h: HouseholdView): void;
 }
 
 export function HouseholdFormDrawer({ target, defaultGridId, onClose, onSaved }: Props) {
@@ -66,7 +67,8 @@ function toInput(v: Values) {
 
 function HouseholdForm({ target, defaultGridId, onClose, onSaved }: Props & { target: 'new' | HouseholdView }) {
   const edit = target === 'new' ? null : target;
-  const [saving, setSaving] = useState(false);
+  const create = useApiMutation('households/create');
+  const update = useApiMutation('households/update');
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -90,19 +92,15 @@ function HouseholdForm({ target, defaultGridId, onClose, onSaved }: Props & { ta
     },
   });
   const submit = form.onSubmit(async (values) => {
-    setSaving(true);
     const input = toInput(values);
-    const r = edit
-      ? await call('households/update', { id: edit.id, ...input })
-      : await call('households/create', input);
-    setSaving(false);
+    const r = edit ? await update.mutateAsync({ id: edit.id, ...input }) : await create.mutateAsync(input);
     if (!r.ok) {
       if (r.error.fields) form.setErrors(r.error.fields);
       else notifyError(r.error);
       return;
     }
     notifySuccess(edit ? `已保存住户“${r.value.headName}”` : `已新增住户“${r.value.headName}”`);
-    onSaved(r.value);
+    onSaved?.(r.value);
     onClose();
   });
   return (
@@ -131,7 +129,7 @@ function HouseholdForm({ target, defaultGridId, onClose, onSaved }: Props & { ta
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={create.isPending || update.isPending}>
             保存
           </Button>
         </Group>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   Autocomplete,
   Button,
@@ -25,13 +24,15 @@ import {
   type WorkerFieldsInput,
 } from '@shared/people';
 import { normalizeIdNumber } from '@shared/text';
-import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { notifyError, notifySuccess } from '@renderer/lib/api';
+import { useApiMutation } from '@renderer/lib/query';
 
 interface Props {
   /** null: closed; 'new' to create; a worker to edit. */
   target: 'new' | WorkerDetail | null;
   onClose(): void;
-  onSaved(w: WorkerDetail): void;
+  /** After a successful save (lists refresh by themselves). */
+  onSaved?(w: WorkerDetail): void;
 }
 
 type Values = Required<Omit<WorkerFieldsInput, 'gender' | 'status'>> & {
@@ -63,10 +64,11 @@ function WorkerForm({
 }: {
   target: 'new' | WorkerDetail;
   onClose(): void;
-  onSaved(w: WorkerDetail): void;
+  onSaved?(w: WorkerDetail): void;
 }) {
   const edit = target === 'new' ? null : target;
-  const [saving, setSaving] = useState(false);
+  const create = useApiMutation('workers/create');
+  const update = useApiMutation('workers/update');
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -91,17 +93,15 @@ function WorkerForm({
   });
 
   const submit = form.onSubmit(async (values) => {
-    setSaving(true);
     const input = { ...values, gender: values.gender as '男' | '女' };
-    const r = edit ? await call('workers/update', { id: edit.id, ...input }) : await call('workers/create', input);
-    setSaving(false);
+    const r = edit ? await update.mutateAsync({ id: edit.id, ...input }) : await create.mutateAsync(input);
     if (!r.ok) {
       if (r.error.fields) form.setErrors(r.error.fields);
       else notifyError(r.error);
       return;
     }
     notifySuccess(edit ? `已保存“${r.value.name}”` : `已新增网格员“${r.value.name}”`);
-    onSaved(r.value);
+    onSaved?.(r.value);
     onClose();
   });
 
@@ -161,7 +161,7 @@ function WorkerForm({
           <Button variant="default" onClick={onClose}>
             取消
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={create.isPending || update.isPending}>
             保存
           </Button>
         </Group>

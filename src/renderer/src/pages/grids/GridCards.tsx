@@ -1,0 +1,180 @@
+import { Button, Card, Group, Image, Stack, Table, Text } from '@mantine/core';
+import { HOUSEHOLDS_PER_GRID } from '@shared/people';
+import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
+import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { chooseOpen } from '@renderer/lib/files';
+import { useApiQuery } from '@renderer/lib/query';
+import { useLevelName } from '@renderer/lib/settings-context';
+import type { TreeNode } from './tree-model';
+
+/** Code, level, division code, households and what lies below. */
+export function GridFacts({ grid }: { grid: GridNode }) {
+  const levelName = useLevelName();
+  return (
+    <Card withBorder padding="sm">
+      <Table variant="vertical" layout="fixed" withRowBorders={false}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={160}>网格编码</Table.Th>
+            <Table.Td ff="monospace" data-testid="detail-code">
+              {grid.code}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>层级</Table.Th>
+            <Table.Td>
+              {LEVEL_ORDINALS[grid.level]}（{levelName(grid.level)}）
+            </Table.Td>
+          </Table.Tr>
+          {grid.level <= 2 && (
+            <Table.Tr>
+              <Table.Th>统计用区划代码</Table.Th>
+              <Table.Td ff="monospace">{grid.divisionCode ?? '—'}</Table.Td>
+            </Table.Tr>
+          )}
+          <Table.Tr>
+            <Table.Th>住户</Table.Th>
+            <Table.Td data-testid="detail-households">
+              {grid.households} 户
+              {grid.level === 4 ? `（标准 ${HOUSEHOLDS_PER_GRID.min}–${HOUSEHOLDS_PER_GRID.max} 户）` : ''}
+            </Table.Td>
+          </Table.Tr>
+          {grid.level < 4 && (
+            <Table.Tr>
+              <Table.Th>下辖网格</Table.Th>
+              <Table.Td data-testid="detail-counts">
+                {grid.descendants
+                  .map((n, i) => (i + 1 > grid.level ? `${levelName(i + 1)} ${n} 个` : ''))
+                  .filter(Boolean)
+                  .join('，')}
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+/** The grid's current workers, and who held it before. */
+export function GridWorkers({ grid }: { grid: GridNode }) {
+  const assignments = useApiQuery('grids/assignments', { id: grid.id }).data ?? [];
+  const current = assignments.filter((a) => a.endDate === null);
+  const past = assignments.filter((a) => a.endDate !== null);
+  return (
+    <Card withBorder padding="sm" data-testid="grid-workers">
+      <Text fw={600} mb="xs">
+        网格员
+      </Text>
+      {current.length === 0 ? (
+        <Text size="sm" c="orange">
+          暂无现任网格员（待配备）。可在“网格员”页面为人员新增任职。
+        </Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {current.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td fw={600}>{a.workerName}</Table.Td>
+                <Table.Td>{a.role}</Table.Td>
+                <Table.Td>{a.title || '—'}</Table.Td>
+                <Table.Td>自 {a.startDate ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {past.length > 0 && (
+        <Text size="xs" c="dimmed" mt="xs">
+          历任：{past.map((a) => `${a.workerName}（${a.startDate ?? '?'} 至 ${a.endDate}）`).join('；')}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+/** The grid's WeChat-group QR code, printed on its households' contact cards. */
+export function GridQr({ grid }: { grid: GridNode }) {
+  // Most grids have no QR code yet; that is not worth a notification.
+  const image = useApiQuery('grids/qr', { id: grid.id }, { silent: true }).data?.image ?? null;
+  const upload = async () => {
+    const file = await chooseOpen('image');
+    if (!file) return;
+    const r = await call('grids/setQr', { id: grid.id, file });
+    if (!r.ok) return notifyError(r.error);
+    notifySuccess('微信群二维码已保存，将印在该网格住户的联系卡上');
+  };
+  const remove = async () => {
+    const r = await call('grids/clearQr', { id: grid.id });
+    if (!r.ok) notifyError(r.error);
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="grid-qr">
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Text fw={600}>网格微信群二维码</Text>
+          <Text size="sm" c="dimmed">
+            {grid.level >= 3
+              ? '上传后印在本网格住户的联系卡上（户级网格没有时用村民小组的）。'
+              : '上传后保存在本网格下。'}
+          </Text>
+          <Group gap="xs">
+            <Button size="xs" variant="light" onClick={() => void upload()}>
+              {image ? '更换二维码' : '上传二维码'}
+            </Button>
+            {image && (
+              <Button size="xs" variant="subtle" color="gray" onClick={() => void remove()}>
+                移除
+              </Button>
+            )}
+          </Group>
+        </Stack>
+        {image && <Image src={image} alt={`${grid.name}微信群二维码`} w={96} h={96} fit="contain" />}
+      </Group>
+    </Card>
+  );
+}
+
+/** The grids one level down, each a click away. */
+export function GridChildren({
+  grid,
+  rows,
+  onSelect,
+}: {
+  grid: GridNode;
+  rows: TreeNode[];
+  onSelect(id: number): void;
+}) {
+  const levelName = useLevelName();
+  return (
+    <Card withBorder padding="sm">
+      <Text fw={600} mb="xs">
+        下级{levelName(grid.level + 1)}（{rows.length}）
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          还没有下级网格。点击“新增{levelName(grid.level + 1)}”添加。
+        </Text>
+      ) : (
+        <Table highlightOnHover striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>名称</Table.Th>
+              <Table.Th>编码</Table.Th>
+              <Table.Th>下辖</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((c) => (
+              <Table.Tr key={c.id} onClick={() => onSelect(c.id)} style={{ cursor: 'pointer' }}>
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td ff="monospace">{c.code}</Table.Td>
+                <Table.Td>{c.level < 4 ? `${c.childCount} 个${levelName(c.level + 1)}` : '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
