@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/main/db/connection';
 import { runImport } from '../src/main/import/run';
 import { readSource } from '../src/main/import/source';
-import { exportHouseholds, exportWorkers } from '../src/main/excel/export';
+import { exportHouseholds, exportWorkers } from '../src/main/services/exports/exports';
 import { writeCards, type Card } from '../src/main/pdf/cards';
 import type { PrintSettings } from '../src/main/pdf/views';
 import { loadCards } from '../src/main/services/print/cards';

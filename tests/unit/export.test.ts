@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportHouseholds, exportWorkers } from '../../src/main/excel/export';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { exportHouseholds, exportWorkers } from '../../src/main/services/exports/exports';
 import { writeErrorWorkbook } from '../../src/main/excel/error-workbook';
 import { writeTemplate } from '../../src/main/excel/template';
 import { runImport } from '../../src/main/import/run';
@@ -9,9 +9,15 @@ import { readSource } from '../../src/main/import/source';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openTestApp, setSavePath, tempDir, type TestApp } from '../helpers/context';
 import { makeId } from '../helpers/people';
+import { writeTownshipRoster } from '../helpers/roster';
 import { writeWorkbook } from '../helpers/xlsx';
 
-const SAMPLE = path.resolve(__dirname, '../../../shared/samples/workers-sample.xlsx');
+/** A township's roster of 83 rows (72 people, 11 serving two grids), built once for the file. */
+let SAMPLE: string;
+beforeAll(async () => {
+  SAMPLE = path.join(tempDir(), 'workers-sample.xlsx');
+  expect(await writeTownshipRoster(SAMPLE)).toEqual({ rows: 83, workers: 72 });
+});
 
 let app: TestApp;
 let dir: string;
@@ -43,7 +49,7 @@ describe('roster export', () => {
     const first = await runImport(app.ctx.handle.db, SAMPLE);
     expect(first.ok).toBe(true);
     const out = path.join(dir, '花名册.xlsx');
-    const { rows } = await exportWorkers(app.ctx.handle.db, out);
+    const { rows } = await exportWorkers(app.ctx.handle.db, out, { now: new Date('2026-11-27T23:30:00Z') });
     expect(rows).toBe(83);
 
     const wb = new ExcelJS.Workbook();
@@ -51,6 +57,8 @@ describe('roster export', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['温水镇（镇级）', '许坪村', '陈沟村', '郑家坡村']);
     const ws = wb.getWorksheet('许坪村')!;
     expect(ws.getCell('A1').value).toBe('温水镇许坪村网格员花名册');
+    // Exported at 07:30 on the 28th in Beijing (23:30 UTC on the 27th): dated the 28th.
+    expect(String(ws.getCell('A2').value)).toContain('导出日期：2026年11月28日');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const idCell = ws.getRow(4).getCell(10);
     expect(typeof idCell.value).toBe('string');

@@ -1,16 +1,13 @@
 /**
- * Roster exports (花名册) in the same columns the importer reads, so an exported file can be
- * corrected and imported again. Streamed to disk: a county's 90,000 households fit.
+ * Roster workbooks (花名册) in the same columns the importer reads, so an exported file can be
+ * corrected and imported again. Streamed to disk as rows arrive: a county's 90,000 households
+ * fit. Fed plain rows by services/exports; nothing here reads the database.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { DbOrTrx } from '../db/schema';
 import { AppError } from '../errors';
-import { subtreeIds } from '../services/grids/grids';
-import { getSettings } from '../services/settings/settings';
-import { householdsWithGrid } from '../services/households/households';
-import { addDataRow, safeSheetName, today, writeHead, type Column } from './workbook';
+import { addDataRow, safeSheetName, writeHead, type Column } from './workbook';
 
 export const WORKER_COLUMNS: Column[] = [
   { header: '序号', width: 6 },
@@ -52,41 +49,54 @@ export const HOUSEHOLD_COLUMNS: Column[] = [
 
 const LEVEL_TEXT = ['', '一级', '二级', '三级', '四级'];
 
-export interface ExportOptions {
+/** Where a row's grid sits: names of its township, village and villager group ('' when none). */
+export interface RosterPlace {
+  township: string;
+  village: string;
+  group: string;
+}
+
+export interface WorkerRosterRow extends RosterPlace {
+  level: number;
+  gridCode: string;
+  gridName: string;
+  name: string;
+  gender: string;
+  idNumber: string;
+  phone: string;
+  politicalStatus: string;
+  education: string;
+  tags: string[];
+  role: string;
+  title: string;
+  startDate: string;
+  notes: string;
+}
+
+export interface HouseholdRosterRow extends RosterPlace {
+  gridCode: string;
+  gridName: string;
+  headName: string;
+  idNumber: string;
+  phone: string;
+  address: string;
+  doorNumber: string;
+  members: number | null;
+  tags: string[];
+  notes: string;
+}
+
+export interface RosterHead {
+  /** 导出单位 */
+  unit: string;
+  /** 导出日期 as printed: 2026年11月27日. */
+  date: string;
   /** One sheet per village (default) or one sheet for all. */
   perVillage?: boolean;
-  /** Only this grid and below. */
-  gridId?: number | null;
 }
 
-interface GridInfo {
-  id: number;
-  parent_id: number | null;
-  level: number;
-  name: string;
-  code: string;
-}
-
-/** For every grid: its township, village and group names, and the sheet it belongs on. */
-async function gridPaths(db: DbOrTrx) {
-  const grids = (await db
-    .selectFrom('grids')
-    .select(['id', 'parent_id', 'level', 'name', 'code'])
-    .execute()) as GridInfo[];
-  const byId = new Map(grids.map((g) => [g.id, g]));
-  const pathOf = (id: number) => {
-    const names = ['', '', '', ''];
-    let village: GridInfo | null = null;
-    let township: GridInfo | null = null;
-    for (let g = byId.get(id); g; g = g.parent_id === null ? undefined : byId.get(g.parent_id)) {
-      names[g.level - 1] = g.name;
-      if (g.level === 2) village = g;
-      if (g.level === 1) township = g;
-    }
-    return { names, village, township };
-  };
-  return { byId, pathOf };
-}
+/** Rows arrive in batches (pages of a query), so a large roster never sits in memory whole. */
+export type RowBatches<T> = AsyncIterable<T[]> | Iterable<T[]>;
 
 function ensureWritable(out: string): void {
   try {
@@ -131,123 +141,94 @@ class SheetSet {
   }
 }
 
-/** 网格员花名册: one row per current assignment (a person serving two grids has two rows). */
-export async function exportWorkers(db: DbOrTrx, out: string, options: ExportOptions = {}): Promise<{ rows: number }> {
+function openRoster(out: string): ExcelJS.stream.xlsx.WorkbookWriter {
   ensureWritable(out);
-  const { pathOf } = await gridPaths(db);
-  const unit = (await getSettings(db)).unitName;
-  let q = db
-    .selectFrom('assignments as a')
-    .innerJoin('workers as w', 'w.id', 'a.worker_id')
-    .innerJoin('grids as g', 'g.id', 'a.grid_id')
-    .select([
-      'a.grid_id',
-      'a.role',
-      'a.title',
-      'a.start_date',
-      'g.level',
-      'g.code',
-      'g.name as grid_name',
-      'w.id as worker_id',
-      'w.name',
-      'w.gender',
-      'w.id_number',
-      'w.phone',
-      'w.political_status',
-      'w.education',
-      'w.notes',
-    ])
-    .where('a.end_date', 'is', null);
-  if (options.gridId) q = q.where('a.grid_id', 'in', await subtreeIds(db, options.gridId));
-  const rows = await q.orderBy('g.code').orderBy('a.role', 'desc').orderBy('w.name').execute();
-  const tagRows = await db.selectFrom('worker_tags').select(['worker_id', 'tag']).orderBy('tag').execute();
-  const tags = new Map<number, string[]>();
-  for (const t of tagRows) tags.set(t.worker_id, [...(tags.get(t.worker_id) ?? []), t.tag]);
-
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
-  const perVillage = options.perVillage !== false;
-  const sheets = new SheetSet(
-    wb,
-    WORKER_COLUMNS,
-    (key) => `${key || unit || ''}网格员花名册`,
-    `导出单位：${unit || '\u3000'}\u3000\u3000导出日期：${today()}`,
-  );
-  for (const r of rows) {
-    const p = pathOf(r.grid_id);
-    const key = perVillage ? (p.village ? `${p.names[0]}${p.village.name}` : `${p.names[0]}（镇级）`) : '';
-    const sheetName = perVillage ? (p.village ? p.village.name : `${p.names[0]}（镇级）`) : '网格员花名册';
-    sheets.row(key, sheetName, [
-      p.names[0]!,
-      p.names[1]!,
-      p.names[2]!,
-      LEVEL_TEXT[r.level] ?? '',
-      r.code,
-      r.level === 4 ? r.grid_name : '',
-      r.name,
-      r.gender,
-      r.id_number,
-      r.phone,
-      r.political_status,
-      r.education,
-      (tags.get(r.worker_id) ?? []).join('、'),
-      r.role,
-      r.title,
-      r.start_date ?? '',
-      r.notes,
-    ]);
-  }
-  await sheets.finish('网格员花名册');
-  return { rows: rows.length };
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
 }
 
-/** 住户花名册, in grid-code order. */
-export async function exportHouseholds(
-  db: DbOrTrx,
+function infoLine(head: RosterHead): string {
+  return `导出单位：${head.unit || '\u3000'}\u3000\u3000导出日期：${head.date}`;
+}
+
+/** 网格员花名册: one row per assignment (a person serving two grids has two rows). */
+export async function writeWorkerRoster(
   out: string,
-  options: ExportOptions = {},
+  head: RosterHead,
+  batches: RowBatches<WorkerRosterRow>,
 ): Promise<{ rows: number }> {
-  ensureWritable(out);
-  const { pathOf } = await gridPaths(db);
-  const unit = (await getSettings(db)).unitName;
-  const scope = options.gridId ? await subtreeIds(db, options.gridId) : null;
-  const tagRows = await db.selectFrom('household_tags').select(['household_id', 'tag']).orderBy('tag').execute();
-  const tags = new Map<number, string[]>();
-  for (const t of tagRows) tags.set(t.household_id, [...(tags.get(t.household_id) ?? []), t.tag]);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
-  const perVillage = options.perVillage !== false;
+  const perVillage = head.perVillage !== false;
   const sheets = new SheetSet(
-    wb,
-    HOUSEHOLD_COLUMNS,
-    (key) => `${key || unit || ''}住户花名册`,
-    `导出单位：${unit || '\u3000'}\u3000\u3000导出日期：${today()}`,
+    openRoster(out),
+    WORKER_COLUMNS,
+    (key) => `${key || head.unit || ''}网格员花名册`,
+    infoLine(head),
   );
   let count = 0;
-  const PAGE = 5000;
-  for (let offset = 0; ; offset += PAGE) {
-    let q = householdsWithGrid(db);
-    if (scope) q = q.where('h.grid_id', 'in', scope);
-    const rows = await q.orderBy('g.code').orderBy('h.id').limit(PAGE).offset(offset).execute();
+  for await (const rows of batches) {
     for (const r of rows) {
-      const p = pathOf(r.grid_id);
-      const key = perVillage ? `${p.names[0]}${p.names[1]}` : '';
-      sheets.row(key, perVillage ? p.names[1] || p.names[0] || '住户' : '住户花名册', [
-        p.names[0]!,
-        p.names[1]!,
-        p.names[2]!,
-        r.grid_code,
-        r.grid_name,
-        r.head_name,
-        r.id_number ?? '',
+      const townLevel = `${r.township}（镇级）`;
+      const key = perVillage ? (r.village ? `${r.township}${r.village}` : townLevel) : '';
+      const sheetName = perVillage ? r.village || townLevel : '网格员花名册';
+      sheets.row(key, sheetName, [
+        r.township,
+        r.village,
+        r.group,
+        LEVEL_TEXT[r.level] ?? '',
+        r.gridCode,
+        r.level === 4 ? r.gridName : '',
+        r.name,
+        r.gender,
+        r.idNumber,
         r.phone,
-        r.address,
-        r.door_number,
-        r.members,
-        (tags.get(r.id) ?? []).join('、'),
+        r.politicalStatus,
+        r.education,
+        r.tags.join('、'),
+        r.role,
+        r.title,
+        r.startDate,
         r.notes,
       ]);
     }
     count += rows.length;
-    if (rows.length < PAGE) break;
+  }
+  await sheets.finish('网格员花名册');
+  return { rows: count };
+}
+
+/** 住户花名册, rows in the order given (grid-code order). */
+export async function writeHouseholdRoster(
+  out: string,
+  head: RosterHead,
+  batches: RowBatches<HouseholdRosterRow>,
+): Promise<{ rows: number }> {
+  const perVillage = head.perVillage !== false;
+  const sheets = new SheetSet(
+    openRoster(out),
+    HOUSEHOLD_COLUMNS,
+    (key) => `${key || head.unit || ''}住户花名册`,
+    infoLine(head),
+  );
+  let count = 0;
+  for await (const rows of batches) {
+    for (const r of rows) {
+      const key = perVillage ? `${r.township}${r.village}` : '';
+      sheets.row(key, perVillage ? r.village || r.township || '住户' : '住户花名册', [
+        r.township,
+        r.village,
+        r.group,
+        r.gridCode,
+        r.gridName,
+        r.headName,
+        r.idNumber,
+        r.phone,
+        r.address,
+        r.doorNumber,
+        r.members,
+        r.tags.join('、'),
+        r.notes,
+      ]);
+    }
+    count += rows.length;
   }
   await sheets.finish('住户花名册');
   return { rows: count };

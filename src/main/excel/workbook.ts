@@ -60,8 +60,3 @@ export function addDataRow(ws: AnyWorksheet, columns: Column[], values: (string 
   });
   return row;
 }
-
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
-}
