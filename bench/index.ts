@@ -11,6 +11,7 @@ import { createDemo } from '../src/main/services/demo/demo';
 import { listTree, suggestCode } from '../src/main/services/grids/grids';
 import { execFileSync } from 'node:child_process';
 import { writeCountyWorkbook } from './county-workbook';
+import { cliStartupBench } from './cli-startup';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  await cliStartupBench(rows);
   await importBench(rows);
   await cardsBench(rows);
   console.log(`GridDesk benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
