@@ -58,7 +58,12 @@ check('typecheck (main, preload, shared)', bin('tsc'), ['--noEmit', '-p', 'tscon
 check('typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 check('typecheck (tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
 vitest('unit');
-if (check('build (electron-vite)', bin('electron-vite'), ['build'])) vitest('e2e');
+const built =
+  run('build (electron-vite)', bin('electron-vite'), ['build']) &&
+  run('build (CLI)', process.execPath, ['scripts/build-cli.mjs']);
+if (built) passed += 1;
+else failed += 1;
+if (built) vitest('e2e');
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
