@@ -11,7 +11,9 @@ import { inTransaction } from '../../db/transaction';
 import { describeEffects, executeDeletion, planDeletion, summarize, type DeletionPlan } from '../../db/references';
 import type { DbOrTrx, GridRow } from '../../db/schema';
 import { getSettings } from '../settings/settings';
+import { currentOn } from '../workers/queries';
 import { assertCodeShape, codeShape, nextFreeCode, recode } from './codes';
+import { subtreeOf } from './queries';
 
 type Counts = [number, number, number, number];
 
@@ -56,7 +58,7 @@ async function rosterFacts(db: DbOrTrx, gridIds?: number[]) {
     .selectFrom('assignments as a')
     .innerJoin('workers as w', 'w.id', 'a.worker_id')
     .select(['a.grid_id', 'w.name'])
-    .where('a.end_date', 'is', null)
+    .where(currentOn())
     .orderBy('a.role', 'desc')
     .orderBy('a.id');
   if (gridIds) {
@@ -117,16 +119,16 @@ async function findRow(db: DbOrTrx, id: number): Promise<GridRow> {
   return row;
 }
 
-/** Ids of a grid's descendants (not the grid itself), parents before children. */
+/** A grid's descendants (not the grid itself), parents before children. */
 async function descendantRows(db: DbOrTrx, id: number): Promise<GridRow[]> {
-  const out: GridRow[] = [];
-  let frontier = [id];
-  while (frontier.length > 0) {
-    const next = await db.selectFrom('grids').selectAll().where('parent_id', 'in', frontier).execute();
-    out.push(...next);
-    frontier = next.map((r) => r.id);
-  }
-  return out;
+  return db
+    .selectFrom('grids')
+    .selectAll()
+    .where('id', 'in', subtreeOf(db, id))
+    .where('id', '!=', id)
+    .orderBy('level')
+    .orderBy('code')
+    .execute();
 }
 
 function countByLevel(rows: GridRow[]): Counts {

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
 import { describeEffects, executeDeletion, planDeletion, summarize } from '../../db/references';
 import type { DbOrTrx } from '../../db/schema';
-import { subtreeIds } from '../grids/grids';
+import { subtreeOf } from '../grids/queries';
 
 function now(): string {
   return new Date().toISOString();
@@ -180,7 +180,7 @@ export async function listHouseholds(
   input: HandlerArgs<'households/list'>,
 ): Promise<{ total: number; rows: HouseholdView[] }> {
   let q = householdsWithGrid(db);
-  if (input.gridId !== null) q = q.where('h.grid_id', 'in', await subtreeIds(db, input.gridId));
+  if (input.gridId !== null) q = q.where('h.grid_id', 'in', subtreeOf(db, input.gridId));
   if (input.tag) {
     const tag = input.tag;
     q = q.where((eb) =>

@@ -13,8 +13,9 @@ import type { HandlerArgs } from '../../../shared/api';
 import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
 import type { DbOrTrx, WorkerRow } from '../../db/schema';
-import { subtreeIds } from '../grids/grids';
+import { subtreeOf } from '../grids/queries';
 import { checkImage, dataUrl } from '../images/images';
+import { currentOn } from './queries';
 
 function now(): string {
   return new Date().toISOString();
@@ -131,10 +132,10 @@ async function assignmentViews(
         'a.end_date',
       ])
       .where(filter.workerIds ? 'a.worker_id' : 'a.grid_id', 'in', ids.slice(i, i + 500));
-    if (filter.currentOnly) q = q.where('a.end_date', 'is', null);
+    if (filter.currentOnly) q = q.where(currentOn());
     const rows = await q
       // Current first, then past ones, most recently ended first.
-      .orderBy((eb) => eb.case().when('a.end_date', 'is', null).then(0).else(1).end())
+      .orderBy((eb) => eb.case().when(currentOn()).then(0).else(1).end())
       .orderBy('a.end_date', 'desc')
       .orderBy('g.code')
       .orderBy('a.id')
@@ -201,7 +202,7 @@ export async function listWorkers(
     );
   }
   if (input.gridId !== null || input.level !== null) {
-    const scope = input.gridId !== null ? await subtreeIds(db, input.gridId) : null;
+    const scope = input.gridId !== null ? subtreeOf(db, input.gridId) : null;
     const level = input.level;
     q = q.where((eb) => {
       let sub = eb
@@ -209,7 +210,7 @@ export async function listWorkers(
         .innerJoin('grids as g', 'g.id', 'a.grid_id')
         .select('a.id')
         .whereRef('a.worker_id', '=', 'w.id')
-        .where('a.end_date', 'is', null);
+        .where(currentOn());
       if (scope) sub = sub.where('a.grid_id', 'in', scope);
       if (level !== null) sub = sub.where('g.level', '=', level);
       return eb.exists(sub);
@@ -231,7 +232,7 @@ export async function listWorkers(
           .innerJoin('grids as g2', 'g2.id', 'a2.grid_id')
           .select((e2) => e2.fn.min('g2.code').as('k'))
           .whereRef('a2.worker_id', '=', 'w.id')
-          .where('a2.end_date', 'is', null)
+          .where(currentOn(null, 'a2'))
           .as('sort_code'),
     ])
     .orderBy('sort_code')
@@ -280,7 +281,7 @@ export async function assignWorker(db: DbOrTrx, input: HandlerArgs<'assignments/
       .selectAll()
       .where('grid_id', '=', grid.id)
       .where('role', '=', input.role)
-      .where('end_date', 'is', null)
+      .where(currentOn(null, 'assignments'))
       .execute();
     if (current.some((a) => a.worker_id === worker.id)) {
       throw fieldError('gridId', `“${worker.name}”已经是“${grid.name}”的${input.role}`, 'CONFLICT');
@@ -337,15 +338,11 @@ export async function listVacancies(
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb
-            .selectFrom('assignments as a')
-            .select('a.id')
-            .whereRef('a.grid_id', '=', 'g.id')
-            .where('a.end_date', 'is', null),
+          eb.selectFrom('assignments as a').select('a.id').whereRef('a.grid_id', '=', 'g.id').where(currentOn()),
         ),
       ),
     );
-  if (input.gridId !== null) q = q.where('g.id', 'in', await subtreeIds(db, input.gridId));
+  if (input.gridId !== null) q = q.where('g.id', 'in', subtreeOf(db, input.gridId));
   if (input.level !== null) q = q.where('g.level', '=', input.level);
   return q.orderBy('g.code').execute();
 }
