@@ -2,6 +2,7 @@ import { FIELD_LABELS } from '../../../shared/imports';
 import { householdsApi, type HouseholdView } from '../../../shared/people';
 import { defineHandlers } from '../../ipc/define';
 import { describeChanges } from '../audit/audit';
+import { getGrid } from '../grids/grids';
 import * as households from './households';
 
 const HOUSEHOLD_LABELS = {
@@ -44,7 +45,12 @@ export const householdsHandlers = defineHandlers(householdsApi, {
   },
   'households/move': async ({ db, audit }, input) => {
     const r = await households.moveHouseholds(db, input);
-    audit.record({ entity: '住户', summary: `${r.moved} 户移入网格 ${input.gridId}`, counts: { 住户: r.moved } });
+    const grid = await getGrid(db, input.gridId);
+    audit.record({
+      entity: '住户',
+      summary: `${r.moved} 户移入 ${grid.name}（编码 ${grid.code}）`,
+      counts: { 住户: r.moved },
+    });
     return r;
   },
 });
