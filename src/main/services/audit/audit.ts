@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditFilter } from '../../../shared/audit';
 import { maskPersonal } from '../../../shared/privacy';
-import type { DbOrTrx } from '../../db/schema';
+import type { AuditLogRow, DbOrTrx } from '../../db/schema';
 import { getSettings } from '../settings/settings';
 
 export interface AuditNote {
@@ -116,17 +116,7 @@ function applyFilter(db: DbOrTrx, filter: AuditFilter) {
   return q;
 }
 
-function toEntry(row: {
-  id: number;
-  at: string;
-  actor: string;
-  handler: string;
-  action: string;
-  entity: string | null;
-  entity_id: number | null;
-  summary: string;
-  counts: string | null;
-}): AuditEntry {
+function toEntry(row: AuditLogRow): AuditEntry {
   return {
     id: row.id,
     at: row.at,
