@@ -1,10 +1,12 @@
 import type { GridNode } from '../../../shared/grids';
 import { AppError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
-import { insertBatched, insertReturningIds } from '../../db/bulk';
-import type { DbOrTrx, NewGridRow } from '../../db/schema';
+import type { DbOrTrx } from '../../db/schema';
 import { getSettings } from '../settings/settings';
 import { getGrid, suggestCode } from '../grids/grids';
+import { insertGrid, insertGrids, type NewGrid } from '../grids/rows';
+import { insertHouseholds } from '../households/rows';
+import { insertAssignments, insertWorkers } from '../workers/rows';
 import { idCheckChar } from '../../../shared/idcard';
 import { HOUSEHOLD_TAGS, WORKER_TAGS } from '../../../shared/people';
 import {
@@ -69,16 +71,11 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
       const ts = new Date().toISOString();
       const townshipIndex = TOWNSHIP_NAMES.indexOf(free[t]!);
       const townDivision = `${COUNTY_DIVISION}${String(100 + townshipIndex + 1).padStart(3, '0')}`;
-      const township = await insertOne(trx, {
-        parent_id: null,
-        level: 1,
-        name: free[t]!,
-        code,
-        kind: null,
-        division_code: `${townDivision}000`,
-        created_at: ts,
-        updated_at: ts,
-      });
+      const township = await insertGrid(
+        trx,
+        { parentId: null, level: 1, name: free[t]!, code, kind: null, divisionCode: `${townDivision}000` },
+        ts,
+      );
       first ??= township;
       total += 1;
 
@@ -98,49 +95,35 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
         const vCode = code + pad(vi + 1, scheme.digits[1]!);
         // Statistical codes: 0xx for residents' committees (社区), 2xx for villagers' committees.
         const vDivision = `${townDivision}${v.kind === '社区' ? pad(vi + 1, 3) : String(200 + vi + 1)}`;
-        const villageId = await insertOne(trx, {
-          parent_id: township,
-          level: 2,
-          name: v.name,
-          code: vCode,
-          kind: v.kind,
-          division_code: vDivision,
-          created_at: ts,
-          updated_at: ts,
-        });
+        const villageId = await insertGrid(
+          trx,
+          { parentId: township, level: 2, name: v.name, code: vCode, kind: v.kind, divisionCode: vDivision },
+          ts,
+        );
         total += 1;
         people.worker(villageId, '网格员', `${v.kind === '社区' ? '社区' : '村'}党组织书记`, 2);
         const groupCount = between(3, 8);
         for (let g = 1; g <= groupCount; g++) {
           const gName = `${chineseNumber(g)}组`;
           const gCode = vCode + pad(g, scheme.digits[2]!);
-          const groupId = await insertOne(trx, {
-            parent_id: villageId,
-            level: 3,
-            name: gName,
-            code: gCode,
-            kind: null,
-            division_code: null,
-            created_at: ts,
-            updated_at: ts,
-          });
-          const rows: NewGridRow[] = [];
+          const groupId = await insertGrid(
+            trx,
+            { parentId: villageId, level: 3, name: gName, code: gCode, kind: null, divisionCode: null },
+            ts,
+          );
+          const rows: NewGrid[] = [];
           const hhCount = between(2, 6);
           for (let h = 1; h <= hhCount; h++) {
             rows.push({
-              parent_id: groupId,
+              parentId: groupId,
               level: 4,
               name: `${gName}第${h}网格`,
               code: gCode + pad(h, scheme.digits[3]!),
               kind: null,
-              division_code: null,
-              created_at: ts,
-              updated_at: ts,
+              divisionCode: null,
             });
           }
-          const hhIds = (await trx.insertInto('grids').values(rows).returning('id').execute())
-            .map((r) => r.id)
-            .sort((a, b) => a - b);
+          const hhIds = await insertGrids(trx, rows, ts);
           total += 1 + rows.length;
           const leader = people.worker(groupId, '网格长', '村民小组组长', 3);
           hhIds.forEach((hhId, h) => {
@@ -255,74 +238,51 @@ class PeopleMaker {
   }
 
   async flush(db: DbOrTrx): Promise<void> {
-    const workerIds = await insertReturningIds(
+    const workerIds = await insertWorkers(
       db,
-      'workers',
       this.workers.map((w) => ({
         name: w.name,
         gender: w.gender,
-        id_number: w.id,
-        birth_date: `${w.id.slice(6, 10)}-${w.id.slice(10, 12)}-${w.id.slice(12, 14)}`,
+        idNumber: w.id,
         phone: w.phone,
-        political_status: w.political,
+        politicalStatus: w.political,
         education: '',
+        tags: w.tags,
         status: '在岗',
         notes: '',
-        photo: null,
-        photo_type: null,
-        created_at: this.ts,
-        updated_at: this.ts,
       })),
+      this.ts,
     );
-    await insertBatched(
+    await insertAssignments(
       db,
-      'worker_tags',
-      this.workers.flatMap((w) => w.tags.map((tag) => ({ worker_id: workerIds[w.key]!, tag }))),
-    );
-    await insertBatched(
-      db,
-      'assignments',
       this.assignments.map((a) => ({
-        worker_id: workerIds[a.worker]!,
-        grid_id: a.grid,
+        workerId: workerIds[a.worker]!,
+        gridId: a.grid,
         role: a.role,
         title: a.title,
-        start_date: a.start,
-        end_date: null,
-        created_at: this.ts,
-        updated_at: this.ts,
+        startDate: a.start,
       })),
+      this.ts,
     );
-    const householdIds = await insertReturningIds(
+    await insertHouseholds(
       db,
-      'households',
       this.households.map((h) => ({
-        grid_id: h.grid,
-        head_name: h.name,
-        id_number: h.id,
+        gridId: h.grid,
+        headName: h.name,
+        idNumber: h.id ?? '',
         phone: h.phone,
         address: h.address,
-        door_number: h.door,
+        doorNumber: h.door,
         members: h.members,
+        tags: h.tags,
         notes: '',
-        created_at: this.ts,
-        updated_at: this.ts,
       })),
-    );
-    await insertBatched(
-      db,
-      'household_tags',
-      this.households.flatMap((h, j) => h.tags.map((tag) => ({ household_id: householdIds[j]!, tag }))),
+      this.ts,
     );
     this.workers = [];
     this.assignments = [];
     this.households = [];
   }
-}
-
-async function insertOne(db: DbOrTrx, row: NewGridRow): Promise<number> {
-  const { id } = await db.insertInto('grids').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
 }
 
 function pad(n: number, digits: number): string {

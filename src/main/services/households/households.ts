@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction';
 import { describeEffects, executeDeletion, planDeletion, summarize } from '../../db/references';
 import type { DbOrTrx } from '../../db/schema';
 import { subtreeOf } from '../grids/queries';
+import { newHouseholdRow, replaceHousehold, setHouseholdTags } from './rows';
 
 function now(): string {
   return new Date().toISOString();
@@ -25,30 +26,6 @@ async function assertIdFree(db: DbOrTrx, idNumber: string, exceptId?: number): P
   if (other) throw fieldError('idNumber', `该身份证号已登记为户主“${other.head_name}”的住户`, 'CONFLICT');
 }
 
-async function setTags(db: DbOrTrx, householdId: number, tags: string[]): Promise<void> {
-  await db.deleteFrom('household_tags').where('household_id', '=', householdId).execute();
-  const unique = [...new Set(tags)];
-  if (unique.length) {
-    await db
-      .insertInto('household_tags')
-      .values(unique.map((tag) => ({ household_id: householdId, tag })))
-      .execute();
-  }
-}
-
-function values(input: HouseholdFields) {
-  return {
-    grid_id: input.gridId,
-    head_name: input.headName,
-    id_number: input.idNumber || null,
-    phone: input.phone,
-    address: input.address,
-    door_number: input.doorNumber,
-    members: input.members,
-    notes: input.notes,
-  };
-}
-
 export async function createHousehold(db: DbOrTrx, input: HouseholdFields): Promise<HouseholdView> {
   return inTransaction(db, async (trx) => {
     await assertHouseholdGrid(trx, input.gridId);
@@ -56,10 +33,10 @@ export async function createHousehold(db: DbOrTrx, input: HouseholdFields): Prom
     const ts = now();
     const { id } = await trx
       .insertInto('households')
-      .values({ ...values(input), created_at: ts, updated_at: ts })
+      .values(newHouseholdRow(input, ts))
       .returning('id')
       .executeTakeFirstOrThrow();
-    await setTags(trx, id, input.tags);
+    await setHouseholdTags(trx, id, input.tags);
     return getHousehold(trx, id);
   });
 }
@@ -69,12 +46,7 @@ export async function updateHousehold(db: DbOrTrx, input: HandlerArgs<'household
     await getHousehold(trx, input.id);
     await assertHouseholdGrid(trx, input.gridId);
     await assertIdFree(trx, input.idNumber, input.id);
-    await trx
-      .updateTable('households')
-      .set({ ...values(input), updated_at: now() })
-      .where('id', '=', input.id)
-      .execute();
-    await setTags(trx, input.id, input.tags);
+    await replaceHousehold(trx, input.id, input, now());
     return getHousehold(trx, input.id);
   });
 }

@@ -1,4 +1,4 @@
-import { idInfo, maskId } from '../../../shared/idcard';
+import { maskId } from '../../../shared/idcard';
 import { todayIso } from '../../../shared/dates';
 import {
   type AssignmentView,
@@ -16,6 +16,7 @@ import type { DbOrTrx, WorkerRow } from '../../db/schema';
 import { subtreeOf } from '../grids/queries';
 import { checkImage, dataUrl } from '../images/images';
 import { currentOn } from './queries';
+import { endAssignmentsOn, insertAssignments, newWorkerRow, setWorkerTags, workerValues } from './rows';
 
 function now(): string {
   return new Date().toISOString();
@@ -27,17 +28,6 @@ async function findWorker(db: DbOrTrx, id: number): Promise<WorkerRow> {
   return row;
 }
 
-async function setTags(db: DbOrTrx, workerId: number, tags: string[]): Promise<void> {
-  await db.deleteFrom('worker_tags').where('worker_id', '=', workerId).execute();
-  const unique = [...new Set(tags)];
-  if (unique.length) {
-    await db
-      .insertInto('worker_tags')
-      .values(unique.map((tag) => ({ worker_id: workerId, tag })))
-      .execute();
-  }
-}
-
 async function assertIdFree(db: DbOrTrx, idNumber: string, exceptId?: number): Promise<void> {
   let q = db.selectFrom('workers').select(['id', 'name']).where('id_number', '=', idNumber);
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
@@ -47,30 +37,16 @@ async function assertIdFree(db: DbOrTrx, idNumber: string, exceptId?: number): P
   }
 }
 
-function workerValues(input: WorkerFields) {
-  return {
-    name: input.name,
-    gender: input.gender,
-    id_number: input.idNumber,
-    birth_date: idInfo(input.idNumber).birthDate,
-    phone: input.phone,
-    political_status: input.politicalStatus,
-    education: input.education,
-    status: input.status,
-    notes: input.notes,
-  };
-}
-
 export async function createWorker(db: DbOrTrx, input: WorkerFields): Promise<WorkerDetail> {
   return inTransaction(db, async (trx) => {
     await assertIdFree(trx, input.idNumber);
     const ts = now();
     const { id } = await trx
       .insertInto('workers')
-      .values({ ...workerValues(input), photo: null, photo_type: null, created_at: ts, updated_at: ts })
+      .values(newWorkerRow(input, ts))
       .returning('id')
       .executeTakeFirstOrThrow();
-    await setTags(trx, id, input.tags);
+    await setWorkerTags(trx, id, input.tags);
     return getWorker(trx, id);
   });
 }
@@ -84,7 +60,7 @@ export async function updateWorker(db: DbOrTrx, input: HandlerArgs<'workers/upda
       .set({ ...workerValues(input), updated_at: now() })
       .where('id', '=', input.id)
       .execute();
-    await setTags(trx, input.id, input.tags);
+    await setWorkerTags(trx, input.id, input.tags);
     return getWorker(trx, input.id);
   });
 }
@@ -287,22 +263,16 @@ export async function assignWorker(db: DbOrTrx, input: HandlerArgs<'assignments/
       throw fieldError('gridId', `“${worker.name}”已经是“${grid.name}”的${input.role}`, 'CONFLICT');
     }
     const ts = now();
-    for (const a of current) {
-      await trx.updateTable('assignments').set({ end_date: start, updated_at: ts }).where('id', '=', a.id).execute();
-    }
-    await trx
-      .insertInto('assignments')
-      .values({
-        worker_id: worker.id,
-        grid_id: grid.id,
-        role: input.role,
-        title: input.title,
-        start_date: start,
-        end_date: null,
-        created_at: ts,
-        updated_at: ts,
-      })
-      .execute();
+    await endAssignmentsOn(
+      trx,
+      current.map((a) => ({ id: a.id, endDate: start })),
+      ts,
+    );
+    await insertAssignments(
+      trx,
+      [{ workerId: worker.id, gridId: grid.id, role: input.role, title: input.title, startDate: start }],
+      ts,
+    );
     return getWorker(trx, worker.id);
   });
 }
