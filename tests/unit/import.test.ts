@@ -3,7 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/main/import/run';
-import { parseDate } from '../../src/main/import/parse';
+import { parseDate } from '../../src/main/import/cells';
 import { openTestApp, tempDir, type TestApp } from '../helpers/context';
 import { makeId } from '../helpers/people';
 import { writeWorkbook, type Cell } from '../helpers/xlsx';

@@ -1,11 +1,14 @@
-/** The columns a roster may have, with the header names villages actually use. */
+/**
+ * Header vocabulary shared by every kind of sheet: the columns that place a row in the grid
+ * tree and the person columns rosters and ledgers have in common. Each kind (kinds/<kind>.ts)
+ * adds its own columns' names.
+ */
 
-import { FIELD_LABELS, HOUSEHOLD_FIELDS, WORKER_FIELDS, type Field, type RosterKind } from '../../shared/imports';
+/** Header names villages actually use, per field. */
+export type Synonyms = Readonly<Record<string, readonly string[]>>;
 
-export { FIELD_LABELS, HOUSEHOLD_FIELDS, WORKER_FIELDS, type Field, type RosterKind };
-
-/** Header synonyms, compared after removing spaces, brackets' notes and asterisks. */
-const SYNONYMS: Record<Field, string[]> = {
+/** The columns that say where a row sits: 镇/村/组, grid code, name and level. */
+export const GRID_SYNONYMS = {
   township: [
     '镇',
     '乡镇',
@@ -23,8 +26,10 @@ const SYNONYMS: Record<Field, string[]> = {
   level: ['级别', '网格级别', '网格层级', '层级', '网格等级', '等级'],
   gridCode: ['网格编码', '网格编号', '网格代码', '编码', '网格号', '户级网格编码', '所属网格编码'],
   gridName: ['网格名称', '网格名', '户级网格', '所属网格', '户级网格名称', '四级网格'],
-  name: ['姓名', '网格员姓名', '网格员', '名字', '人员姓名'],
-  gender: ['性别'],
+} as const satisfies Synonyms;
+
+/** Columns rosters of people and of households both have. */
+export const COMMON_SYNONYMS = {
   idNumber: [
     '身份证号',
     '身份证号码',
@@ -36,8 +41,6 @@ const SYNONYMS: Record<Field, string[]> = {
     '户主身份证号码',
   ],
   phone: ['联系电话', '手机号码', '手机号', '电话', '联系方式', '手机', '电话号码', '户主电话', '联系手机'],
-  politicalStatus: ['政治面貌'],
-  education: ['学历', '文化程度'],
   tags: [
     '人员类别',
     '身份类别',
@@ -51,19 +54,8 @@ const SYNONYMS: Record<Field, string[]> = {
     '标签',
     '特殊人群',
   ],
-  title: ['担任职务', '职务', '现任职务', '职务（职位）'],
-  role: ['角色', '网格角色', '网格职责'],
-  startDate: ['任职日期', '任职时间', '上岗时间', '任职起始日期', '担任时间', '任职起始时间', '聘任时间'],
   notes: ['备注', '说明'],
-  headName: ['户主姓名', '户主', '户主名', '户主名字'],
-  address: ['住址', '家庭住址', '地址', '居住地址', '现住址'],
-  doorNumber: ['门牌号', '门牌', '门牌号码'],
-  members: ['家庭人口', '人口数', '家庭人数', '人数', '家庭成员数', '在册人口'],
-};
-
-export function fieldsOf(kind: RosterKind): readonly Field[] {
-  return kind === 'workers' ? WORKER_FIELDS : HOUSEHOLD_FIELDS;
-}
+} as const satisfies Synonyms;
 
 /** Header text as compared: no spaces, no asterisks, no trailing notes in brackets, half-width. */
 export function normalizeHeader(h: string): string {
@@ -74,23 +66,26 @@ export function normalizeHeader(h: string): string {
     .replace(/\)/g, '）');
 }
 
-const LOOKUP = new Map<string, Field[]>();
-for (const [field, names] of Object.entries(SYNONYMS) as [Field, string[]][]) {
-  for (const n of names) {
-    const key = normalizeHeader(n);
-    LOOKUP.set(key, [...(LOOKUP.get(key) ?? []), field]);
+/** Normalised header → field, for one kind's synonyms (the first field listed wins a shared name). */
+export function headerLookup(synonyms: Synonyms): Map<string, string> {
+  const lookup = new Map<string, string>();
+  for (const [field, names] of Object.entries(synonyms)) {
+    for (const n of names) {
+      const key = normalizeHeader(n);
+      if (!lookup.has(key)) lookup.set(key, field);
+    }
   }
+  return lookup;
 }
 
-/** The field a header names, for a roster kind (null when unknown). */
-export function fieldForHeader(header: string, kind: RosterKind): Field | null {
-  const fields = LOOKUP.get(normalizeHeader(header)) ?? [];
-  const allowed = fieldsOf(kind);
-  return fields.find((f) => allowed.includes(f)) ?? null;
+/** A kind's synonyms for exactly its fields, from the shared vocabulary and its own. */
+export function synonymsFor(fields: readonly string[], own: Synonyms): Synonyms {
+  const all: Synonyms = { ...GRID_SYNONYMS, ...COMMON_SYNONYMS, ...own };
+  return Object.fromEntries(
+    fields.map((f) => {
+      const names = all[f];
+      if (!names) throw new Error(`No header names for field ${f}`);
+      return [f, names];
+    }),
+  );
 }
-
-/** Fields a sheet must have for each kind. */
-export const REQUIRED: Record<RosterKind, Field[]> = {
-  workers: ['name', 'idNumber'],
-  households: ['headName'],
-};
