@@ -1,6 +1,6 @@
 import { Button, Menu } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import dayjs from 'dayjs';
+import { todayChinese } from '@shared/dates';
 import { saveThenOpen } from '@renderer/lib/files';
 
 const ROSTERS = {
@@ -16,7 +16,7 @@ export function exportRoster(name: keyof typeof ROSTERS, perVillage: boolean, gr
     { perVillage, gridId },
     {
       title: `导出${roster}`,
-      defaultName: `${roster}-${dayjs().format('YYYY年M月D日')}.xlsx`,
+      defaultName: `${roster}-${todayChinese()}.xlsx`,
       describe: (r) => `已导出 ${r.rows} 行`,
       errorTitle: '导出未完成',
     },

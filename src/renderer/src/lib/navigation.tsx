@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
+import type { ROUTES } from '../routes';
 
-export type PageKey = 'grids' | 'workers' | 'households' | 'import' | 'print' | 'settings';
+/** A page's key in the route table. */
+export type PageKey = (typeof ROUTES)[number]['key'];
 
 export const NavigationContext = createContext<(page: PageKey) => void>(() => undefined);
 

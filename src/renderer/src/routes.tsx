@@ -1,0 +1,37 @@
+import type { ComponentType } from 'react';
+import {
+  IconFileImport,
+  IconHierarchy2,
+  IconHome,
+  IconListDetails,
+  IconPrinter,
+  IconSettings,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import { AuditPage } from './pages/audit/AuditPage';
+import { GridsPage } from './pages/grids/GridsPage';
+import { HouseholdsPage } from './pages/households/HouseholdsPage';
+import { ImportPage } from './pages/import/ImportPage';
+import { PrintPage } from './pages/print/PrintPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+import { WorkersPage } from './pages/workers/WorkersPage';
+
+export interface Route {
+  key: string;
+  /** The navbar's label. */
+  label: string;
+  icon: Icon;
+  component: ComponentType;
+}
+
+/** Every page, in navbar order; the first opens at start. A new page is one line here. */
+export const ROUTES = [
+  { key: 'grids', label: '网格管理', icon: IconHierarchy2, component: GridsPage },
+  { key: 'workers', label: '网格员', icon: IconUsers, component: WorkersPage },
+  { key: 'households', label: '住户', icon: IconHome, component: HouseholdsPage },
+  { key: 'import', label: '导入花名册', icon: IconFileImport, component: ImportPage },
+  { key: 'print', label: '打印', icon: IconPrinter, component: PrintPage },
+  { key: 'audit', label: '操作日志', icon: IconListDetails, component: AuditPage },
+  { key: 'settings', label: '系统设置', icon: IconSettings, component: SettingsPage },
+] as const satisfies readonly Route[];
