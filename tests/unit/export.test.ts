@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { runImport } from '../../src/main/import/run';
 import { readSource } from '../../src/main/import/source';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openTestApp, setSavePath, tempDir, type TestApp } from '../helpers/context';
+import { dialogPaths } from '../../src/main/ipc/context';
 import { makeId } from '../helpers/people';
 import { writeTownshipRoster } from '../helpers/roster';
 import { writeWorkbook } from '../helpers/xlsx';
@@ -183,9 +185,14 @@ describe('roster export', () => {
 
   it('saves where the clerk chooses through the handlers, and opens only files it saved', async () => {
     await runImport(app.ctx.handle.db, SAMPLE);
+    app.ctx.paths = dialogPaths();
     const out = path.join(dir, 'chosen.xlsx');
+    const unchosen = await dispatch(app.ctx, 'export/workers', { perVillage: false, out });
+    expect(!unchosen.ok && unchosen.error.code).toBe('FORBIDDEN');
+    expect(fs.existsSync(out)).toBe(false);
     setSavePath(app, out);
-    const saved = await app.call('export/workers', { perVillage: false });
+    expect(await app.call('files/chooseSave', { title: '导出', defaultName: '花名册.xlsx' })).toEqual({ file: out });
+    const saved = await app.call('export/workers', { perVillage: false, out });
     expect(saved).toEqual({ file: out, rows: 83 });
     const opened: string[] = [];
     app.ctx.openPath = async (f) => {
@@ -196,17 +203,18 @@ describe('roster export', () => {
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
     expect(opened).toEqual([out]);
     setSavePath(app, null);
-    expect(await app.call('export/households', {})).toEqual({ file: null, rows: 0 });
+    expect(await app.call('files/chooseSave', { title: '导出', defaultName: '住户.xlsx' })).toEqual({ file: null });
   });
 });
 
 describe('import handlers', () => {
   it('import only files the clerk picked in the dialog', async () => {
     const a = await openTestApp(tempDir());
+    a.ctx.paths = dialogPaths();
     const r = await dispatch(a.ctx, 'import/analyze', { file: SAMPLE });
     expect(!r.ok && r.error.code).toBe('FORBIDDEN');
     a.ctx.pickFile = () => Promise.resolve(SAMPLE);
-    expect(await a.call('import/pickFile', {})).toEqual({ file: SAMPLE });
+    expect(await a.call('files/chooseOpen', { purpose: 'roster' })).toEqual({ file: SAMPLE });
     const preview = await a.call('import/analyze', { file: SAMPLE });
     expect(preview.committed).toBe(false);
     expect(preview.created.workers).toBe(72);

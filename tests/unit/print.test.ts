@@ -206,8 +206,7 @@ describe('contact cards', () => {
     const d = await village();
     const png = path.join(dir, 'qr.png');
     fs.writeFileSync(png, PNG_1PX);
-    app.ctx.pickFile = () => Promise.resolve(png);
-    const saved = await app.call('grids/setQr', { id: d.hh1.id });
+    const saved = await app.call('grids/setQr', { id: d.hh1.id, file: png });
     expect(saved.image).toMatch(/^data:image\/png;base64,/);
     const out = path.join(dir, 'qr.pdf');
     await printCards(app.ctx.handle.db, d.v.id, out, FONT);
@@ -287,8 +286,7 @@ describe('signboards', () => {
     const d = await village();
     const png = path.join(dir, 'photo.png');
     fs.writeFileSync(png, PNG_1PX);
-    app.ctx.pickFile = () => Promise.resolve(png);
-    await app.call('workers/setPhoto', { id: d.secretary.id });
+    await app.call('workers/setPhoto', { id: d.secretary.id, file: png });
     for (let gi = 2; gi <= 16; gi++) {
       const g = await app.call('grids/create', {
         parentId: d.v.id,
