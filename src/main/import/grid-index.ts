@@ -17,7 +17,7 @@ export interface PlannedGrid extends GridRef {
 }
 
 /** Reports a problem with a row against one of its columns. */
-export type Fail = (field: string, message: string) => void;
+type Fail = (field: string, message: string) => void;
 
 const LEVEL_NAME_FIELD = { 1: 'township', 2: 'village', 3: 'group', 4: 'gridName' } as const;
 const LEVEL_LABEL = { 1: '镇', 2: '村（社区）', 3: '村民小组', 4: '户级网格' } as const;

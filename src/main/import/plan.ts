@@ -3,15 +3,13 @@
  * rename, and what each kind would create, update or leave unchanged. Pure planning — apply.ts
  * writes it.
  */
-import type { Counts, RowError } from '../../shared/imports';
+import type { RowError } from '../../shared/imports';
 import type { CodeScheme } from '../../shared/settings';
 import type { DbOrTrx } from '../db/schema';
 import { gridOutlines } from '../services/grids/rows';
 import { GridIndex, type PlannedGrid } from './grid-index';
 import { IMPORT_KINDS } from './kinds';
 import type { ImportKind, KindChanges, PlanContext, RecordOrigin, Tally } from './kinds/types';
-
-export type { Counts };
 
 /** Every count at zero: grids, then each kind's keys in registry order. */
 export function zeroCounts(kinds: readonly ImportKind[] = IMPORT_KINDS): Tally {

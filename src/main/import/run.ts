@@ -25,8 +25,6 @@ import { parseSheet } from './parse';
 import { buildPlan, zeroCounts, type Plan, type RecordsByKind } from './plan';
 import { readSource, type SourceFile, type SourceSheet } from './source';
 
-export type { ImportResult, SheetSummary };
-
 export interface ImportOptions {
   /** Force every sheet to one kind (the CLI's --kind). */
   kind?: RosterKind;

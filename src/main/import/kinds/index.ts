@@ -6,7 +6,5 @@ import { householdsKind } from './households';
 import type { ImportKind } from './types';
 import { workersKind } from './workers';
 
-export type { ImportKind };
-
 /** In this order they are planned and written, and their counts listed. */
 export const IMPORT_KINDS: readonly ImportKind[] = [workersKind, householdsKind];
