@@ -24,7 +24,8 @@ const theme = createTheme({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/* Top centre: on the right they would cover the page's action buttons for as long as they show. */}
+      <Notifications position="top-center" />
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <AppStateProvider>

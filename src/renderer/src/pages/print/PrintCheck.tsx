@@ -1,4 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { PrintCheckResult } from '@shared/print';
 import { PdfPreview } from '@renderer/components/PdfPreview';
@@ -11,10 +12,14 @@ export function PrintCheck({
 }: {
   check: PrintCheckResult | null;
   error: string | null;
+  /** The widest the preview may be, in CSS pixels. */
   previewWidth: number;
 }) {
+  // On a 1366-wide screen the column is narrower than an A3 preview: shrink it to fit.
+  const { ref, width } = useElementSize();
+  const fitted = Math.min(previewWidth, Math.floor(width));
   return (
-    <Stack>
+    <Stack ref={ref}>
       {error && <Alert color="red">{error}</Alert>}
       {check && check.missing.length > 0 && (
         <Alert
@@ -42,12 +47,12 @@ export function PrintCheck({
           {check.warnings.length > 12 && <Text size="sm">……另有 {check.warnings.length - 12} 条</Text>}
         </Alert>
       )}
-      {check?.preview && (
+      {check?.preview && fitted > 0 && (
         <Stack gap={4}>
           <Text size="sm" c="dimmed">
             第一页预览
           </Text>
-          <PdfPreview data={check.preview} width={previewWidth} />
+          <PdfPreview data={check.preview} width={fitted} />
         </Stack>
       )}
     </Stack>
