@@ -20,7 +20,7 @@ export async function call<K extends HandlerName>(name: K, input: HandlerInput<K
       error: { code: 'INTERNAL', message: `与后台通讯失败：${e instanceof Error ? e.message : String(e)}` },
     };
   }
-  if (r.ok && isWrite(name)) void queryClient.invalidateQueries();
+  if (r.ok && isWrite(name)) void queryClient.invalidateQueries({ predicate: (q) => !q.meta?.keepOnWrite });
   return r;
 }
 

@@ -11,7 +11,7 @@ export class ApiCallError extends Error {
 
 declare module '@tanstack/react-query' {
   interface Register {
-    queryMeta: { silent?: boolean };
+    queryMeta: { silent?: boolean; keepOnWrite?: boolean };
   }
 }
 

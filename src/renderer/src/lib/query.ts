@@ -9,6 +9,11 @@ type QueryOptions<K extends HandlerName> = Omit<
 > & {
   /** The page shows the error itself (no notification). */
   silent?: boolean;
+  /**
+   * Not reloaded after writes: for what a confirmation asks before a write (a delete preview),
+   * which would fail once its subject is gone.
+   */
+  keepOnWrite?: boolean;
 };
 
 /**
@@ -20,7 +25,7 @@ export function useApiQuery<K extends HandlerName>(
   input: HandlerInput<K>,
   options: QueryOptions<K> = {},
 ): UseQueryResult<HandlerOutput<K>, ApiCallError> {
-  const { silent, ...rest } = options;
+  const { silent, keepOnWrite, ...rest } = options;
   return useQuery({
     queryKey: [name, input] as const,
     queryFn: async () => {
@@ -28,7 +33,7 @@ export function useApiQuery<K extends HandlerName>(
       if (!r.ok) throw new ApiCallError(r.error);
       return r.value;
     },
-    meta: silent ? { silent } : undefined,
+    meta: { silent, keepOnWrite },
     ...rest,
   });
 }

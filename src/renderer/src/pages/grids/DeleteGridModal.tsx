@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import type { DeleteEffect } from '@shared/deletion';
 import { LEVEL_ORDINALS, type DeletePreview, type GridNode } from '@shared/grids';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
+import { useApiQuery } from '@renderer/lib/query';
 
 interface Props {
   grid: GridNode | null;
@@ -16,21 +17,10 @@ export function DeleteGridModal(props: Props) {
 }
 
 function DeleteGridConfirm({ grid, onClose, onDeleted }: Props & { grid: GridNode }) {
-  const [preview, setPreview] = useState<DeletePreview | null>(null);
+  const preview = useApiQuery('grids/deletePreview', { id: grid.id }, { keepOnWrite: true }).data ?? null;
   const [confirmed, setConfirmed] = useState(false);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void call('grids/deletePreview', { id: grid.id }).then((r) => {
-      if (!live) return;
-      if (r.ok) setPreview(r.value);
-      else notifyError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [grid]);
   const descendants = (preview?.total ?? 1) - 1;
   const cascade = descendants > 0 || (preview?.cascade.length ?? 0) > 0;
   const blocked = (preview?.blockers.length ?? 0) > 0;
