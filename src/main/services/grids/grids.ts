@@ -3,6 +3,7 @@ import {
   type DeletePreview,
   type GridLevel,
   type GridNode,
+  type GridTreeRows,
   type VillageKind,
 } from '../../../shared/grids';
 import type { HandlerArgs } from '../../../shared/api';
@@ -78,9 +79,10 @@ async function rosterFacts(db: DbOrTrx, gridIds?: number[]) {
 
 /**
  * Every grid, ordered by code, each with its direct-child count and descendants per level.
- * One query and one pass: fine for a county's 7,500 grids.
+ * One query and one pass: fine for a county's 7,500 grids. With `maxLevel`, only the grids down
+ * to that level (their counts still cover everything below them).
  */
-export async function listTree(db: DbOrTrx): Promise<GridNode[]> {
+export async function listTree(db: DbOrTrx, options: { maxLevel?: GridLevel } = {}): Promise<GridNode[]> {
   const rows = await db.selectFrom('grids').selectAll().orderBy('code').execute();
   const children = new Map<number, number[]>();
   for (const r of rows) {
@@ -108,9 +110,46 @@ export async function listTree(db: DbOrTrx): Promise<GridNode[]> {
     counts.set(r.id, c);
     households.set(r.id, h);
   }
-  return rows.map((r) =>
-    toNode(r, children.get(r.id)?.length ?? 0, counts.get(r.id)!, households.get(r.id)!, facts.workers.get(r.id) ?? []),
-  );
+  const maxLevel = options.maxLevel ?? 4;
+  return rows
+    .filter((r) => r.level <= maxLevel)
+    .map((r) =>
+      toNode(
+        r,
+        children.get(r.id)?.length ?? 0,
+        counts.get(r.id)!,
+        households.get(r.id)!,
+        facts.workers.get(r.id) ?? [],
+      ),
+    );
+}
+
+/**
+ * What the grid tree panel draws (see GridTreeRows): no worker names, no division codes, and
+ * no totals — the panel sums those from the direct household counts in one pass.
+ */
+export async function listTreeRows(db: DbOrTrx): Promise<GridTreeRows> {
+  const grids = await db
+    .selectFrom('grids')
+    .select(['id', 'parent_id', 'level', 'name', 'code'])
+    .orderBy('code')
+    .execute();
+  const counts = await db
+    .selectFrom('households')
+    .select(['grid_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('grid_id')
+    .execute();
+  const direct = new Map(counts.map((r) => [r.grid_id, Number(r.n)]));
+  const out: GridTreeRows = { id: [], parentId: [], level: [], name: [], code: [], households: [] };
+  for (const g of grids) {
+    out.id.push(g.id);
+    out.parentId.push(g.parent_id);
+    out.level.push(levelOf(g.level));
+    out.name.push(g.name);
+    out.code.push(g.code);
+    out.households.push(direct.get(g.id) ?? 0);
+  }
+  return out;
 }
 
 async function findRow(db: DbOrTrx, id: number): Promise<GridRow> {

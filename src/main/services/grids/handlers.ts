@@ -13,7 +13,8 @@ function gridLine(g: GridNode): string {
 }
 
 export const gridsHandlers = defineHandlers(gridsApi, {
-  'grids/tree': ({ db }) => grids.listTree(db),
+  'grids/tree': ({ db }, input) => grids.listTree(db, input),
+  'grids/treeRows': ({ db }) => grids.listTreeRows(db),
   'grids/get': ({ db }, { id }) => grids.getGrid(db, id),
   'grids/byCode': async ({ db }, { code }) => {
     const id = await grids.gridIdByCode(db, code);
