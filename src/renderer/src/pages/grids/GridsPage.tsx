@@ -11,11 +11,26 @@ import { GridDetail } from './GridDetail';
 import { GridFormDrawer, type GridFormMode } from './GridFormDrawer';
 import { GridTree } from './GridTree';
 import { MoveGridModal } from './MoveGridModal';
-import { buildTree } from './tree-model';
+import { buildTree, indexTree, treeSize, type TreeIndex } from './tree-model';
+
+/**
+ * The tree model, built once per load. First what the tree shows at start — townships and
+ * villages with their counts — then, once that is drawn, the whole tree in compact rows (for
+ * opening villages, searching, moving): a county's 7,000 grids no longer hold up the first paint.
+ */
+function useGridTree(): { index: TreeIndex | null; complete: boolean } {
+  const top = useApiQuery('grids/tree', { maxLevel: 2 });
+  const all = useApiQuery('grids/treeRows', {}, { enabled: top.data !== undefined });
+  const index = useMemo(
+    () => (all.data ? buildTree(all.data) : top.data ? indexTree(top.data) : null),
+    [all.data, top.data],
+  );
+  return { index, complete: all.data !== undefined };
+}
 
 export function GridsPage() {
   const levelName = useLevelName();
-  const rows = useApiQuery('grids/treeRows', {}).data;
+  const { index, complete } = useGridTree();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search, 150);
@@ -24,7 +39,6 @@ export function GridsPage() {
   const [deleting, setDeleting] = useState<GridNode | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
 
-  const index = useMemo(() => (rows ? buildTree(rows) : null), [rows]);
   // The tree holds only what it draws; the selected grid's details load on their own. Silent: a
   // grid just deleted may be asked for once more before the selection moves to its parent.
   const detail = useApiQuery('grids/get', { id: selectedId ?? 0 }, { enabled: selectedId !== null, silent: true });
@@ -106,10 +120,16 @@ export function GridsPage() {
             </Button>
           </Group>
           <div style={{ flex: 1, minHeight: 0 }}>
-            <GridTree index={index} query={query} selectedId={selectedId} onSelect={setSelectedId} />
+            <GridTree
+              index={index}
+              complete={complete}
+              query={query}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+            />
           </div>
-          <Text size="xs" c="dimmed" mt={4}>
-            共 {index.byId.size} 个网格 · 方向键浏览，← → 收起/展开
+          <Text size="xs" c="dimmed" mt={4} data-testid="grid-count">
+            共 {treeSize(index)} 个网格 · 方向键浏览，← → 收起/展开
           </Text>
         </Card>
         <Box style={{ flex: 1, minWidth: 0, overflow: 'auto' }}>
