@@ -8,10 +8,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/main/db/connection';
 import { createDemo } from '../src/main/services/demo/demo';
-import { listTree, suggestCode } from '../src/main/services/grids/grids';
+import { listTree, listTreeRows, suggestCode } from '../src/main/services/grids/grids';
 import { execFileSync } from 'node:child_process';
 import { writeCountyWorkbook } from './county-workbook';
 import { cliStartupBench } from './cli-startup';
+import { gridPageBench } from './grid-page';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -100,10 +101,21 @@ async function time<T>(label: string, fn: () => Promise<T>, rows: [string, strin
   return value;
 }
 
-async function main(): Promise<void> {
+async function median(fn: () => Promise<unknown>, runs = 10): Promise<string> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await fn();
+    samples.push(performance.now() - s);
+  }
+  samples.sort((a, b) => a - b);
+  return `${samples[Math.floor(runs / 2)]!.toFixed(0)} ms`;
+}
+
+/** The grid service at county scale (no households: the tree's own queries). */
+async function treeBench(rows: [string, string][]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'griddesk-bench-'));
   const handle = await openDatabase(path.join(dir, 'bench.sqlite'));
-  const rows: [string, string][] = [];
   try {
     const demo = await time(
       'county demo: 15 townships (one transaction)',
@@ -112,23 +124,32 @@ async function main(): Promise<void> {
     );
     rows.push(['grids created', String(demo.grids)]);
     await time('grids/tree (whole county, with counts), first call', () => listTree(handle.db), rows);
-    const samples: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const s = performance.now();
-      await listTree(handle.db);
-      samples.push(performance.now() - s);
-    }
-    samples.sort((a, b) => a - b);
-    rows.push(['grids/tree, median of 10', `${samples[5]!.toFixed(0)} ms`]);
+    rows.push(['grids/tree, median of 10', await median(() => listTree(handle.db))]);
+    rows.push(['grids/treeRows (what the tree draws), median of 10', await median(() => listTreeRows(handle.db))]);
     await time('grids/suggestCode under a village', () => suggestCode(handle.db, 2), rows);
     rows.push(['peak RSS (tree phase)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`]);
   } finally {
     await handle.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  await cliStartupBench(rows);
-  await importBench(rows);
-  await cardsBench(rows);
+}
+
+/** `npm run bench -- grid-page cards` runs only those sections; without names, all of them. */
+const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
+  tree: treeBench,
+  'grid-page': gridPageBench,
+  cli: cliStartupBench,
+  import: importBench,
+  cards: cardsBench,
+};
+
+async function main(): Promise<void> {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in SECTIONS));
+  if (unknown.length)
+    throw new Error(`unknown section ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  const rows: [string, string][] = [];
+  for (const [name, run] of Object.entries(SECTIONS)) if (names.length === 0 || names.includes(name)) await run(rows);
   console.log(`GridDesk benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
   for (const [k, v] of rows) console.log(`${k.padEnd(54)} ${v}`);
 }

@@ -15,7 +15,7 @@ import { mimeType, resolveAppPath, CSP } from '../../src/main/security';
 import { openTestApp, tempDir, type TestApp } from '../helpers/context';
 import { dialogPaths } from '../../src/main/ipc/context';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../..');
 const rendererDir = path.join(root, 'out', 'renderer');
 export const screenshotDir = path.join(root, 'test-results', 'screenshots');
 
@@ -90,6 +90,9 @@ export async function launchApp(options: { dir?: string } = {}): Promise<E2E> {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
 
+  // Under tsx (the benchmark) esbuild keeps function names by wrapping functions in __name(),
+  // which the page must know when these functions run there.
+  await page.addInitScript('globalThis.__name ??= (fn) => fn;');
   // The preload's contract: window.api = { call(name, input), on(event, listener) }.
   await page.exposeBinding('__griddeskCall', (_source, name: string, input: unknown) => dispatch(app.ctx, name, input));
   await page.addInitScript(() => {

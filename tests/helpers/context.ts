@@ -28,7 +28,7 @@ export async function openTestApp(dir = tempDir()): Promise<TestApp> {
   const ctx: AppContext = createAppContext({
     handle,
     backupDir: path.join(dir, 'backups'),
-    resourcesDir: path.resolve(__dirname, '../../resources'),
+    resourcesDir: path.resolve(import.meta.dirname, '../../resources'),
     version: 'test',
   });
   return {
