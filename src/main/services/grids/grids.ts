@@ -444,9 +444,3 @@ export async function deleteGrid(db: DbOrTrx, input: HandlerArgs<'grids/delete'>
     return { deleted: preview.total };
   });
 }
-
-/** The id of the grid with this code, or null. */
-export async function gridIdByCode(db: DbOrTrx, code: string): Promise<number | null> {
-  const row = await db.selectFrom('grids').select('id').where('code', '=', code).executeTakeFirst();
-  return row?.id ?? null;
-}

@@ -1,9 +1,9 @@
 import { gridsApi, LEVEL_ORDINALS, type GridNode } from '../../../shared/grids';
-import { AppError } from '../../errors';
 import { defineHandlers } from '../../ipc/define';
 import { readInputFile } from '../files/read';
 import { describeChanges } from '../audit/audit';
 import * as grids from './grids';
+import { gridByCode } from './queries';
 import { clearGridQr, getGridQr, setGridQr } from './qr';
 
 const GRID_LABELS = { name: '名称', code: '编码', kind: '类型', divisionCode: '统计用区划代码', parentId: '上级网格' };
@@ -16,11 +16,7 @@ export const gridsHandlers = defineHandlers(gridsApi, {
   'grids/tree': ({ db }, input) => grids.listTree(db, input),
   'grids/treeRows': ({ db }) => grids.listTreeRows(db),
   'grids/get': ({ db }, { id }) => grids.getGrid(db, id),
-  'grids/byCode': async ({ db }, { code }) => {
-    const id = await grids.gridIdByCode(db, code);
-    if (id === null) throw new AppError('NOT_FOUND', `找不到编码为 ${code} 的网格。`);
-    return grids.getGrid(db, id);
-  },
+  'grids/byCode': async ({ db }, { code }) => grids.getGrid(db, (await gridByCode(db, code)).id),
   'grids/create': async ({ db, audit }, input) => {
     const grid = await grids.createGrid(db, input);
     audit.record({ entity: '网格', entityId: grid.id, summary: gridLine(grid) });
