@@ -96,8 +96,13 @@ export async function analyzeSource(db: DbOrTrx, source: SourceFile, options: Im
   for (const sheet of source.sheets) {
     const { layout, remembered } = await sheetLayout(db, sheet, kinds, options);
     const parsed = parseSheet(sheet, layout, kinds);
-    if (parsed.kind) records.set(parsed.kind, [...(records.get(parsed.kind) ?? []), ...parsed.records]);
-    errors.push(...parsed.errors);
+    if (parsed.kind) {
+      const list = records.get(parsed.kind) ?? [];
+      records.set(parsed.kind, list);
+      // One by one: spreading a sheet of 125,000+ rows into push() overflows the call stack.
+      for (const r of parsed.records) list.push(r);
+    }
+    for (const e of parsed.errors) errors.push(e);
     layouts.push(layout);
     sheets.push(asSummary({ ...layout, records: parsed.dataRows, skippedRows: parsed.skipped, remembered }));
   }

@@ -56,7 +56,7 @@ function readMembers(r: RowReader): number | null {
 }
 
 function parseHousehold(r: RowReader): HouseholdRecord | null {
-  const path = r.gridPath();
+  const path = r.place();
   if (!path.gridCode && !path.gridName) {
     r.fail(r.has('gridCode') ? 'gridCode' : 'gridName', '没有填写所属户级网格（网格编码或网格名称）');
   }
@@ -65,9 +65,7 @@ function parseHousehold(r: RowReader): HouseholdRecord | null {
   const phone = r.phone(false);
   const members = readMembers(r);
   if (r.errors.length) return null;
-  return {
-    ...r.origin,
-    ...path,
+  return Object.assign(path, {
     headName,
     idNumber,
     phone,
@@ -76,7 +74,7 @@ function parseHousehold(r: RowReader): HouseholdRecord | null {
     members,
     tags: splitTags(r.text('tags')),
     notes: r.text('notes'),
-  };
+  });
 }
 
 // ---- plan

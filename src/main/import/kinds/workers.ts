@@ -105,7 +105,7 @@ function readRole(r: RowReader, level: GridLevel | null): Role {
 }
 
 function parseWorker(r: RowReader): WorkerRecord | null {
-  const path = r.gridPath();
+  const path = r.place();
   const name = r.name('name');
   const idNumber = r.idNumber(true);
   const gender = readGender(r, idNumber);
@@ -118,9 +118,7 @@ function parseWorker(r: RowReader): WorkerRecord | null {
     r.fail(r.has('gridCode') ? 'gridCode' : 'township', '没有填写所在网格（网格编码，或镇、村、组）');
   }
   if (r.errors.length) return null;
-  return {
-    ...r.origin,
-    ...path,
+  return Object.assign(path, {
     level,
     name,
     gender: gender!,
@@ -133,7 +131,7 @@ function parseWorker(r: RowReader): WorkerRecord | null {
     role,
     startDate,
     notes: r.text('notes'),
-  };
+  });
 }
 
 // ---- plan
