@@ -37,11 +37,11 @@ const visitsKind: ImportKind<Visit, VisitPlan> = {
   required: ['visitor', 'visitDate'],
   countKeys: ['visits'],
   parseRow(r) {
-    const path = r.gridPath();
+    const place = r.place();
     const visitor = r.name('visitor');
     const date = r.date('visitDate');
     if (r.errors.length || !date) return null;
-    return { ...r.origin, ...path, visitor, date, household: r.text('household') };
+    return Object.assign(place, { visitor, date, household: r.text('household') });
   },
   async plan(ctx, records) {
     const visits: VisitPlan['visits'] = [];
