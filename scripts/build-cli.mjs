@@ -9,8 +9,8 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-export async function buildCli() {
-  const outdir = path.join(root, 'out', 'cli');
+/** `outdir` must sit two levels below the repository (the bundle finds resources/ at ../../). */
+export async function buildCli(outdir = path.join(root, 'out', 'cli')) {
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: { griddesk: path.join(root, 'src/main/cli.ts') },
