@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit tests, renderer build, end-to-end tests in Chromium.
-// Ends with one plain line `N passed, N failed` (lint, typecheck and build count as one check each).
+// `npm test`: lint, typecheck, Electronegativity, unit tests, renderer build, end-to-end tests in Chromium.
+// Ends with one plain line `N passed, N failed` (lint, each typecheck, Electronegativity and the build
+// count as one check each).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,6 +58,7 @@ check('format (prettier --check)', bin('prettier'), ['--check', '.']);
 check('typecheck (main, preload, shared)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (renderer)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 check('typecheck (tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
+check('Electron security (electronegativity)', process.execPath, ['scripts/electronegativity.mjs']);
 vitest('unit');
 const built =
   run('build (electron-vite)', bin('electron-vite'), ['build']) &&

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /** The Content Security Policy for every page the app shows (also set as a <meta> in index.html). */
 export const CSP = [
   "default-src 'none'",
@@ -68,20 +71,40 @@ export function resolveAppPath(
   return full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : null;
 }
 
-/** The one window's web preferences: isolated, sandboxed, no Node, no webviews. */
-export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  } as const;
+/** Whether `file` exists and is a regular file (not a folder, socket or device). */
+export function isRegularFile(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+/**
+ * The file an app:// URL path serves, or null: only regular files inside `root`. A folder
+ * (`/assets/`) is refused too — fetching it would list or error, never show a page.
+ */
+export function appFileFor(
+  root: string,
+  urlPath: string,
+  isFile: (file: string) => boolean = isRegularFile,
+): string | null {
+  const file = resolveAppPath(root, urlPath, path.sep, path.join);
+  return file && isFile(file) ? file : null;
+}
+
+/**
+ * The dev server the window loads instead of the built page: only in a development build
+ * (`npm run dev`, where Vite compiles `import.meta.env.DEV` to true) of an unpackaged app, and only
+ * a loopback http address. A production build — `npm start`, an installed copy — ignores
+ * ELECTRON_RENDERER_URL, so an environment variable can never point the window (and the IPC
+ * trust that follows it) at another page.
+ */
+export function devServerUrl(devBuild: boolean, packaged: boolean, url: string | undefined): string | undefined {
+  if (!devBuild || packaged || !url) return undefined;
+  try {
+    const u = new URL(url);
+    const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+    return u.protocol === 'http:' && loopback ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** IPC is answered only for the app's own page (or the dev server's, in development). */

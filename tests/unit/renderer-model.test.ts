@@ -11,8 +11,6 @@ import {
   type TreeIndex,
 } from '../../src/renderer/src/pages/grids/tree-model';
 import { openTestApp, type TestApp } from '../helpers/context';
-import { resolveAppPath, CSP, DEV_CSP, isTrustedPageUrl, secureWebPreferences } from '../../src/main/security';
-import path from 'node:path';
 
 function node(id: number, parentId: number | null, level: 1 | 2 | 3 | 4, name: string, code: string): GridNode {
   return {
@@ -148,51 +146,5 @@ describe('tree model from grids/treeRows', () => {
       ]);
     expect(shown(top)).toEqual(shown(whole));
     expect(shown(top).some(([, depth, hasChildren]) => depth === 1 && hasChildren)).toBe(true);
-  });
-});
-
-describe('app:// protocol paths', () => {
-  const root = path.resolve('/app/out/renderer');
-  it('serves files inside the renderer folder only', () => {
-    expect(resolveAppPath(root, '/', path.sep, path.join)).toBe(path.join(root, 'index.html'));
-    expect(resolveAppPath(root, '/assets/index.js', path.sep, path.join)).toBe(path.join(root, 'assets/index.js'));
-    expect(resolveAppPath(root, '/../../etc/passwd', path.sep, path.join)).toBeNull();
-    expect(resolveAppPath(root, '/%2e%2e/%2e%2e/etc/passwd', path.sep, path.join)).toBeNull();
-    expect(resolveAppPath(root, '/%E0%A4%A', path.sep, path.join)).toBeNull();
-  });
-
-  it('has a CSP without inline or remote scripts', () => {
-    const script = CSP.split('; ').find((d) => d.startsWith('script-src'));
-    expect(script).toBe("script-src 'self'");
-    expect(CSP).toContain("default-src 'none'");
-    expect(CSP).not.toMatch(/https?:/);
-  });
-});
-
-describe('window security', () => {
-  it('isolates and sandboxes the renderer with no Node access', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      allowRunningInsecureContent: false,
-    });
-  });
-
-  it('trusts only the app origin, and the dev server only in development', () => {
-    expect(isTrustedPageUrl('app://griddesk/index.html', undefined)).toBe(true);
-    expect(isTrustedPageUrl('app://evil/index.html', undefined)).toBe(false);
-    expect(isTrustedPageUrl('https://example.com/', undefined)).toBe(false);
-    expect(isTrustedPageUrl('http://localhost:5173/index.html', undefined)).toBe(false);
-    expect(isTrustedPageUrl('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
-    expect(isTrustedPageUrl('http://localhost:5173.evil.com/', 'http://localhost:5173')).toBe(false);
-  });
-
-  it('relaxes scripts only in the dev CSP', () => {
-    expect(DEV_CSP).toContain("script-src 'self' 'unsafe-inline'");
-    expect(CSP).not.toContain("unsafe-inline'; connect");
-    expect(CSP).toContain("script-src 'self';");
   });
 });
