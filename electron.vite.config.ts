@@ -16,7 +16,10 @@ const devCsp: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      // The import reads files in a thread of its own, started from out/main/read-worker.js.
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts'), 'read-worker': resolve('src/main/import/read-worker.ts') },
+      },
     },
   },
   preload: {

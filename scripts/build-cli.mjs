@@ -13,7 +13,11 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 export async function buildCli(outdir = path.join(root, 'out', 'cli')) {
   fs.rmSync(outdir, { recursive: true, force: true });
   await build({
-    entryPoints: { griddesk: path.join(root, 'src/main/cli.ts') },
+    // The import reads files in a thread of its own, started from read-worker.mjs beside the chunks.
+    entryPoints: {
+      griddesk: path.join(root, 'src/main/cli.ts'),
+      'read-worker': path.join(root, 'src/main/import/read-worker.ts'),
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -23,7 +23,8 @@ export interface ImportOverride {
   mapping?: Partial<Record<string, number | null>>;
 }
 
-const HEADER_SCAN_ROWS = 25;
+/** The header is looked for among a sheet's first rows with content. */
+export const HEADER_SCAN_ROWS = 25;
 
 const lookups = new WeakMap<ImportKind, Map<string, string>>();
 

@@ -51,25 +51,49 @@ function missingColumns(kind: ImportKind, layout: ImportLayout, headerRow: numbe
     });
 }
 
-export function parseSheet(sheet: SourceSheet, layout: ImportLayout, kinds: readonly ImportKind[]): ParsedSheet {
-  const kind = kinds.find((k) => k.name === layout.kind) ?? null;
-  const out: ParsedSheet = { kind, records: [], errors: [], skipped: 0, dataRows: 0 };
-  if (!kind || layout.headerRow === null) return out;
-  out.errors.push(...missingColumns(kind, layout, layout.headerRow));
-  if (out.errors.length) return out;
-  for (const row of sheet.rows) {
-    if (row.rowNumber <= layout.headerRow) continue;
-    const skip = skipReason(row, layout);
-    if (skip === 'blank') continue;
-    if (skip) {
-      out.skipped += 1;
-      continue;
+/**
+ * Parses a sheet's rows as they stream in: rows up to the header are passed over, the rest
+ * become the kind's records (appended to `records`, one by one) or row errors.
+ */
+export class SheetParser {
+  readonly result: ParsedSheet;
+  /** A known kind, a header and every required column: else no row is read. */
+  readonly reading: boolean;
+
+  constructor(
+    readonly layout: ImportLayout,
+    kinds: readonly ImportKind[],
+    /** Where records go: a list shared by every sheet of the kind, or the sheet's own. */
+    records: RecordOrigin[] = [],
+  ) {
+    const kind = kinds.find((k) => k.name === layout.kind) ?? null;
+    this.result = { kind, records, errors: [], skipped: 0, dataRows: 0 };
+    if (kind && layout.headerRow !== null) {
+      for (const e of missingColumns(kind, layout, layout.headerRow)) this.result.errors.push(e);
     }
-    out.dataRows += 1;
+    this.reading = kind !== null && layout.headerRow !== null && this.result.errors.length === 0;
+  }
+
+  push(row: SourceRow): void {
+    const { layout, result } = this;
+    if (!this.reading || row.rowNumber <= layout.headerRow!) return;
+    const skip = skipReason(row, layout);
+    if (skip === 'blank') return;
+    if (skip) {
+      result.skipped += 1;
+      return;
+    }
+    result.dataRows += 1;
+    const kind = result.kind!;
     const reader = new RowReader(layout, row, kind.labels);
     const record = kind.parseRow(reader);
-    if (record) out.records.push(record);
-    out.errors.push(...reader.errors);
+    if (record) result.records.push(record);
+    for (const e of reader.errors) result.errors.push(e);
   }
-  return out;
+}
+
+export function parseSheet(sheet: SourceSheet, layout: ImportLayout, kinds: readonly ImportKind[]): ParsedSheet {
+  const parser = new SheetParser(layout, kinds);
+  for (const row of sheet.rows) parser.push(row);
+  return parser.result;
 }

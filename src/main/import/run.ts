@@ -19,11 +19,12 @@ import { AppError } from '../errors';
 import { getSettings } from '../services/settings/settings';
 import { applyPlan } from './apply';
 import { IMPORT_KINDS } from './kinds';
-import type { ImportKind, Tally } from './kinds/types';
-import { detectLayout, rememberLayout, rememberedOverride, type ImportLayout } from './layout';
-import { parseSheet } from './parse';
+import type { ImportKind, RecordOrigin, Tally } from './kinds/types';
+import { detectLayout, HEADER_SCAN_ROWS, rememberLayout, rememberedOverride, type ImportLayout } from './layout';
+import type { ReadLimits } from './limits';
+import { SheetParser } from './parse';
 import { buildPlan, zeroCounts, type Plan, type RecordsByKind } from './plan';
-import { readSource, type SourceFile, type SourceSheet } from './source';
+import { readEvents, type SourceRow, type SourceSheet } from './source';
 
 export interface ImportOptions {
   /** Force every sheet to one kind (the CLI's --kind). */
@@ -35,6 +36,8 @@ export interface ImportOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** The kinds to recognise; the registry's unless a caller (a test, a tool) brings its own. */
   kinds?: readonly ImportKind[];
+  /** Tighter reading limits (tests); the defaults are READ_LIMITS. */
+  limits?: Partial<ReadLimits>;
 }
 
 // The contract (shared/imports) names the registered kinds and their count keys; the pipeline
@@ -81,32 +84,96 @@ function nothingRecognised(kinds: readonly ImportKind[]): string {
   return `文件中没有找到花名册：没有哪个工作表的表头${signs.join('，或')}。请检查表头，或下载导入模板对照填写。`;
 }
 
-interface Analysis {
-  plan: Plan;
+/** What the file holds, read and parsed: the plan is built from this inside the write transaction. */
+interface Reading {
+  records: RecordsByKind;
+  errors: RowError[];
   sheets: SheetSummary[];
   layouts: ImportLayout[];
 }
 
-export async function analyzeSource(db: DbOrTrx, source: SourceFile, options: ImportOptions): Promise<Analysis> {
-  const kinds = options.kinds ?? IMPORT_KINDS;
-  const records: RecordsByKind = new Map();
-  const errors: RowError[] = [];
-  const sheets: SheetSummary[] = [];
-  const layouts: ImportLayout[] = [];
-  for (const sheet of source.sheets) {
-    const { layout, remembered } = await sheetLayout(db, sheet, kinds, options);
-    const parsed = parseSheet(sheet, layout, kinds);
-    if (parsed.kind) {
-      const list = records.get(parsed.kind) ?? [];
-      records.set(parsed.kind, list);
-      // One by one: spreading a sheet of 125,000+ rows into push() overflows the call stack.
-      for (const r of parsed.records) list.push(r);
+/**
+ * One sheet as its rows stream in: the first rows wait until the header is found among them
+ * (with the clerk's corrections or a remembered mapping), then every row goes to the parser.
+ */
+class SheetIntake {
+  private head: SourceRow[] = [];
+  private parser: SheetParser | null = null;
+  private remembered = false;
+
+  constructor(
+    private readonly name: string,
+    private readonly db: DbOrTrx,
+    private readonly kinds: readonly ImportKind[],
+    private readonly options: ImportOptions,
+    private readonly reading: Reading,
+  ) {}
+
+  private async start(): Promise<SheetParser> {
+    const { layout, remembered } = await sheetLayout(
+      this.db,
+      { name: this.name, rows: this.head },
+      this.kinds,
+      this.options,
+    );
+    const kind = this.kinds.find((k) => k.name === layout.kind);
+    let records: RecordOrigin[] | undefined;
+    if (kind) {
+      records = this.reading.records.get(kind) ?? [];
+      this.reading.records.set(kind, records);
     }
-    for (const e of parsed.errors) errors.push(e);
-    layouts.push(layout);
-    sheets.push(asSummary({ ...layout, records: parsed.dataRows, skippedRows: parsed.skipped, remembered }));
+    const parser = new SheetParser(layout, this.kinds, records);
+    for (const row of this.head) parser.push(row);
+    this.head = [];
+    this.remembered = remembered;
+    this.parser = parser;
+    return parser;
   }
-  if (!sheets.some((s) => s.kind)) throw new AppError('VALIDATION', nothingRecognised(kinds));
+
+  async add(rows: SourceRow[]): Promise<void> {
+    for (const row of rows) {
+      if (this.parser) this.parser.push(row);
+      else {
+        this.head.push(row);
+        if (this.head.length >= HEADER_SCAN_ROWS) await this.start();
+      }
+    }
+  }
+
+  async finish(): Promise<void> {
+    const parser = this.parser ?? (await this.start());
+    const { layout, result } = parser;
+    for (const e of result.errors) this.reading.errors.push(e);
+    this.reading.layouts.push(layout);
+    this.reading.sheets.push(
+      asSummary({ ...layout, records: result.dataRows, skippedRows: result.skipped, remembered: this.remembered }),
+    );
+  }
+}
+
+/** Reads the file in its own thread and parses its rows as they arrive. */
+async function readFile(
+  db: DbOrTrx,
+  file: string,
+  kinds: readonly ImportKind[],
+  options: ImportOptions,
+): Promise<Reading> {
+  const reading: Reading = { records: new Map(), errors: [], sheets: [], layouts: [] };
+  let sheet: SheetIntake | null = null;
+  for await (const event of readEvents(file, { limits: options.limits })) {
+    if (event.type === 'sheet') {
+      await sheet?.finish();
+      sheet = new SheetIntake(event.name, db, kinds, options, reading);
+    } else if (event.type === 'rows') await sheet!.add(event.rows);
+    else options.onProgress?.('read', event.done, event.total);
+  }
+  await sheet?.finish();
+  if (!reading.sheets.some((s) => s.kind)) throw new AppError('VALIDATION', nothingRecognised(kinds));
+  return reading;
+}
+
+async function planOf(db: DbOrTrx, reading: Reading, kinds: readonly ImportKind[]): Promise<Plan> {
+  const { layouts } = reading;
   const headerOf = (sheetName: string, field: string) => {
     const layout = layouts.find((l) => l.sheet === sheetName);
     const index = layout?.mapping[field];
@@ -114,36 +181,42 @@ export async function analyzeSource(db: DbOrTrx, source: SourceFile, options: Im
     return layout?.columns.find((c) => c.index === index)?.header ?? label ?? field;
   };
   const scheme = (await getSettings(db)).codeScheme;
-  const plan = await buildPlan(db, scheme, kinds, records, errors, headerOf);
-  return { plan, sheets, layouts };
+  return buildPlan(db, scheme, kinds, reading.records, reading.errors, headerOf);
 }
 
-/** Reads, plans and (unless dry run or errors) commits a file. */
+/**
+ * Reads, plans and (unless dry run or errors) commits a file. The file is read first; the plan
+ * is built inside the write transaction that commits it, so a second import running at the
+ * same time (another window, the CLI) cannot slip rows in between plan and commit.
+ */
 export async function runImport(db: DbOrTrx, file: string, options: ImportOptions = {}): Promise<ImportResult> {
-  let analysis: Analysis;
+  const kinds = options.kinds ?? IMPORT_KINDS;
+  let reading: Reading;
   try {
-    const source = await readSource(file, (d, t) => options.onProgress?.('read', d, t));
-    analysis = await analyzeSource(db, source, options);
+    reading = await readFile(db, file, kinds, options);
   } catch (e) {
     if (e instanceof AppError) return fileErrorResult(e.message, options.kinds);
     throw e;
   }
-  const { plan, sheets, layouts } = analysis;
-  const ok = plan.errors.length === 0;
-  const commit = !options.dryRun && (ok || options.skipInvalid === true);
-  if (commit) {
-    await inTransaction(db, async (trx) => {
+  const decide = async (trx: DbOrTrx) => {
+    const plan = await planOf(trx, reading, kinds);
+    const commit = !options.dryRun && (plan.errors.length === 0 || options.skipInvalid === true);
+    if (commit) {
       await applyPlan(trx, plan, (d, t) => options.onProgress?.('write', d, t));
-      for (const layout of layouts) if (options.overrides?.[layout.sheet]?.mapping) await rememberLayout(trx, layout);
-    });
-  }
+      for (const layout of reading.layouts) {
+        if (options.overrides?.[layout.sheet]?.mapping) await rememberLayout(trx, layout);
+      }
+    }
+    return { plan, commit };
+  };
+  const { plan, commit } = options.dryRun ? await decide(db) : await inTransaction(db, decide);
   return {
-    ok,
+    ok: plan.errors.length === 0,
     committed: commit,
     created: asCounts(plan.created),
     updated: asCounts(plan.updated),
     unchanged: asCounts(plan.unchanged),
     errors: plan.errors,
-    sheets,
+    sheets: reading.sheets,
   };
 }
