@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'DB_NEWER',
   'DB_INVALID',
   'CANCELLED',
+  /** A file or folder the clerk named cannot be read or written (missing, a folder, no permission, disk full). */
+  'FILE',
   'INTERNAL',
 ] as const;
 

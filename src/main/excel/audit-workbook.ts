@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs';
 import type { AuditEntry } from '../../shared/audit';
 import { formatDateTime } from '../../shared/dates';
+import { maskPersonal } from '../../shared/privacy';
+import { writeAtomically } from '../files/atomic';
 import { addDataRow, writeHead, type Column } from './workbook';
 
 const COLUMNS: Column[] = [
@@ -14,34 +16,43 @@ const COLUMNS: Column[] = [
   { header: '数量', width: 36 },
 ];
 
-export async function writeAuditWorkbook(
+function countsText(counts: AuditEntry['counts']): string {
+  if (!counts) return '';
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join('，');
+}
+
+/**
+ * Summaries are masked when logged; masked again here so an entry written before that rule
+ * never leaves the app with an ID number or phone in clear.
+ */
+export function writeAuditWorkbook(
   entries: AsyncIterable<AuditEntry>,
-  file: string,
+  out: string,
   info: string,
 ): Promise<{ rows: number }> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
-  const ws = wb.addWorksheet('操作日志', { views: [{ state: 'frozen', ySplit: 3 }] });
-  writeHead(ws, '操作日志', info, COLUMNS);
-  let rows = 0;
-  for await (const e of entries) {
-    rows += 1;
-    const counts = e.counts
-      ? Object.entries(e.counts)
-          .filter(([, n]) => n > 0)
-          .map(([k, n]) => `${k} ${n}`)
-          .join('，')
-      : '';
-    addDataRow(ws, COLUMNS, [
-      rows,
-      formatDateTime(e.at),
-      e.actor,
-      e.action,
-      e.entity ?? '',
-      e.summary,
-      counts,
-    ]).commit();
-  }
-  ws.commit();
-  await wb.commit();
-  return { rows };
+  return writeAtomically(out, async (file) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+    const ws = wb.addWorksheet('操作日志', { views: [{ state: 'frozen', ySplit: 3 }] });
+    writeHead(ws, '操作日志', info, COLUMNS);
+    let rows = 0;
+    for await (const e of entries) {
+      rows += 1;
+      const row = [
+        rows,
+        formatDateTime(e.at),
+        e.actor,
+        e.action,
+        e.entity ?? '',
+        maskPersonal(e.summary),
+        countsText(e.counts),
+      ];
+      addDataRow(ws, COLUMNS, row).commit();
+    }
+    ws.commit();
+    await wb.commit();
+    return { rows };
+  });
 }

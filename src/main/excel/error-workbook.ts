@@ -3,6 +3,7 @@
  * with an added 错误说明 column saying what to fix.
  */
 import ExcelJS from 'exceljs';
+import { writeAtomically } from '../files/atomic';
 import type { RowError } from '../import/parse';
 import { readSource } from '../import/source';
 
@@ -49,6 +50,6 @@ export async function writeErrorWorkbook(
     }
     ws.getColumn(width + 1).width = 60;
   }
-  await wb.xlsx.writeFile(out);
+  await writeAtomically(out, (file) => wb.xlsx.writeFile(file));
   return { rows: marked };
 }

@@ -3,10 +3,8 @@
  * corrected and imported again. Streamed to disk as rows arrive: a county's 90,000 households
  * fit. Fed plain rows by services/exports; nothing here reads the database.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError } from '../errors';
+import { writeAtomically } from '../files/atomic';
 import { addDataRow, safeSheetName, writeHead, type Column } from './workbook';
 
 export const WORKER_COLUMNS: Column[] = [
@@ -98,14 +96,6 @@ export interface RosterHead {
 /** Rows arrive in batches (pages of a query), so a large roster never sits in memory whole. */
 export type RowBatches<T> = AsyncIterable<T[]> | Iterable<T[]>;
 
-function ensureWritable(out: string): void {
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  } catch {
-    throw new AppError('VALIDATION', `无法在该位置保存文件：${out}`);
-  }
-}
-
 class SheetSet {
   private readonly sheets = new Map<string, { ws: ExcelJS.Worksheet; n: number }>();
   private readonly used = new Set<string>();
@@ -141,95 +131,101 @@ class SheetSet {
   }
 }
 
-function openRoster(out: string): ExcelJS.stream.xlsx.WorkbookWriter {
-  ensureWritable(out);
-  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useStyles: true, useSharedStrings: true });
+function openRoster(file: string): ExcelJS.stream.xlsx.WorkbookWriter {
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
 }
 
 function infoLine(head: RosterHead): string {
   return `导出单位：${head.unit || '\u3000'}\u3000\u3000导出日期：${head.date}`;
 }
 
+function workerValues(r: WorkerRosterRow): (string | number | null)[] {
+  return [
+    r.township,
+    r.village,
+    r.group,
+    LEVEL_TEXT[r.level] ?? '',
+    r.gridCode,
+    r.level === 4 ? r.gridName : '',
+    r.name,
+    r.gender,
+    r.idNumber,
+    r.phone,
+    r.politicalStatus,
+    r.education,
+    r.tags.join('、'),
+    r.role,
+    r.title,
+    r.startDate,
+    r.notes,
+  ];
+}
+
 /** 网格员花名册: one row per assignment (a person serving two grids has two rows). */
-export async function writeWorkerRoster(
+export function writeWorkerRoster(
   out: string,
   head: RosterHead,
   batches: RowBatches<WorkerRosterRow>,
 ): Promise<{ rows: number }> {
   const perVillage = head.perVillage !== false;
-  const sheets = new SheetSet(
-    openRoster(out),
-    WORKER_COLUMNS,
-    (key) => `${key || head.unit || ''}网格员花名册`,
-    infoLine(head),
-  );
-  let count = 0;
-  for await (const rows of batches) {
-    for (const r of rows) {
-      const townLevel = `${r.township}（镇级）`;
-      const key = perVillage ? (r.village ? `${r.township}${r.village}` : townLevel) : '';
-      const sheetName = perVillage ? r.village || townLevel : '网格员花名册';
-      sheets.row(key, sheetName, [
-        r.township,
-        r.village,
-        r.group,
-        LEVEL_TEXT[r.level] ?? '',
-        r.gridCode,
-        r.level === 4 ? r.gridName : '',
-        r.name,
-        r.gender,
-        r.idNumber,
-        r.phone,
-        r.politicalStatus,
-        r.education,
-        r.tags.join('、'),
-        r.role,
-        r.title,
-        r.startDate,
-        r.notes,
-      ]);
+  return writeAtomically(out, async (file) => {
+    const sheets = new SheetSet(
+      openRoster(file),
+      WORKER_COLUMNS,
+      (key) => `${key || head.unit || ''}网格员花名册`,
+      infoLine(head),
+    );
+    let count = 0;
+    for await (const rows of batches) {
+      for (const r of rows) {
+        const townLevel = `${r.township}（镇级）`;
+        const key = perVillage ? (r.village ? `${r.township}${r.village}` : townLevel) : '';
+        sheets.row(key, perVillage ? r.village || townLevel : '网格员花名册', workerValues(r));
+      }
+      count += rows.length;
     }
-    count += rows.length;
-  }
-  await sheets.finish('网格员花名册');
-  return { rows: count };
+    await sheets.finish('网格员花名册');
+    return { rows: count };
+  });
 }
 
 /** 住户花名册, rows in the order given (grid-code order). */
-export async function writeHouseholdRoster(
+export function writeHouseholdRoster(
   out: string,
   head: RosterHead,
   batches: RowBatches<HouseholdRosterRow>,
 ): Promise<{ rows: number }> {
   const perVillage = head.perVillage !== false;
-  const sheets = new SheetSet(
-    openRoster(out),
-    HOUSEHOLD_COLUMNS,
-    (key) => `${key || head.unit || ''}住户花名册`,
-    infoLine(head),
-  );
-  let count = 0;
-  for await (const rows of batches) {
-    for (const r of rows) {
-      const key = perVillage ? `${r.township}${r.village}` : '';
-      sheets.row(key, perVillage ? r.village || r.township || '住户' : '住户花名册', [
-        r.township,
-        r.village,
-        r.group,
-        r.gridCode,
-        r.gridName,
-        r.headName,
-        r.idNumber,
-        r.phone,
-        r.address,
-        r.doorNumber,
-        r.members,
-        r.tags.join('、'),
-        r.notes,
-      ]);
+  return writeAtomically(out, async (file) => {
+    const sheets = new SheetSet(
+      openRoster(file),
+      HOUSEHOLD_COLUMNS,
+      (key) => `${key || head.unit || ''}住户花名册`,
+      infoLine(head),
+    );
+    let count = 0;
+    for await (const rows of batches) {
+      for (const r of rows) {
+        const key = perVillage ? `${r.township}${r.village}` : '';
+        sheets.row(key, perVillage ? r.village || r.township || '住户' : '住户花名册', [
+          r.township,
+          r.village,
+          r.group,
+          r.gridCode,
+          r.gridName,
+          r.headName,
+          r.idNumber,
+          r.phone,
+          r.address,
+          r.doorNumber,
+          r.members,
+          r.tags.join('、'),
+          r.notes,
+        ]);
+      }
+      count += rows.length;
     }
-    count += rows.length;
-  }
-  await sheets.finish('住户花名册');
-  return { rows: count };
+    await sheets.finish('住户花名册');
+    return { rows: count };
+  });
 }

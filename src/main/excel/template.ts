@@ -1,5 +1,6 @@
 /** The import template: the importer's own columns, drop-downs, text-formatted IDs, instructions. */
 import ExcelJS from 'exceljs';
+import { writeAtomically } from '../files/atomic';
 import { GENDERS, POLITICAL_STATUSES, ROLES } from '../../shared/people';
 import { HOUSEHOLD_COLUMNS, WORKER_COLUMNS } from './export';
 import { BORDER, writeHead, type Column } from './workbook';
@@ -66,5 +67,5 @@ export async function writeTemplate(out: string): Promise<void> {
     row.font = { name: 'SimSun', size: i === 0 ? 14 : 11, bold: i === 0 };
     row.alignment = { wrapText: true, vertical: 'middle' };
   });
-  await wb.xlsx.writeFile(out);
+  await writeAtomically(out, (file) => wb.xlsx.writeFile(file));
 }

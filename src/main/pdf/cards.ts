@@ -3,10 +3,9 @@
  * side laid out for long-edge duplex printing. Pages stream to the file as they are drawn.
  * Fed plain cards by services/print.
  */
-import fs from 'node:fs';
 import { AppError } from '../errors';
 import { GlyphCheck, loadFont, type MissingGlyph } from './fonts';
-import { fitParagraph, fitText, mm, openPdf, type Doc } from './layout';
+import { fitParagraph, fitText, mm, writePdf, type Doc, type PdfOut } from './layout';
 import type { Person, PrintSettings } from './views';
 
 export interface CardSize {
@@ -221,13 +220,41 @@ function trimLayoutCache(doc: Doc): void {
   if (font?.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
 }
 
+/** One A4 sheet of fronts and, when asked, its back page mirrored for long-edge duplex. */
+function drawSheet(
+  doc: Doc,
+  batch: Card[],
+  g: SheetGeometry,
+  settings: PrintSettings,
+  back: boolean,
+  opened: (b: Buffer) => OpenedImage,
+): number {
+  doc.addPage({ size: 'A4', margin: 0 });
+  cropMarks(doc, g);
+  batch.forEach((c, k) => {
+    const col = k % g.cols;
+    const row = Math.floor(k / g.cols);
+    drawFront(doc, c, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings, c.qr ? opened(c.qr) : null);
+  });
+  if (!back) return 1;
+  doc.addPage({ size: 'A4', margin: 0 });
+  cropMarks(doc, g);
+  batch.forEach((_c, k) => {
+    // Long-edge duplex: the back of column c is column (cols - 1 - c).
+    const col = g.cols - 1 - (k % g.cols);
+    const row = Math.floor(k / g.cols);
+    drawBack(doc, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings);
+  });
+  return 2;
+}
+
 /**
- * Writes the cards to `out`. Returns the number of sheets (front pages). Throws CANCELLED (and
- * removes the partial file) when cancelled.
+ * Writes the cards to `out` (a file, replaced only once complete; or a stream). Returns the
+ * number of sheets (front pages). Throws CANCELLED when cancelled, leaving any file at `out`.
  */
 export async function writeCards(
   cards: Card[],
-  out: string,
+  out: PdfOut,
   fontPath: string,
   settings: PrintSettings,
   options: CardOptions = {},
@@ -236,51 +263,27 @@ export async function writeCards(
   const size = CARD_SIZES[options.size ?? '90x54'] ?? CARD_SIZES['90x54']!;
   const g = geometry(size, options.perSheet);
   const perSheet = Math.min(options.perSheet ?? g.cols * g.rows, g.cols * g.rows);
-  const { doc, finish } = openPdf(out, fontPath, '网格员联系卡', 'A4');
-  const images = new Map<Buffer, OpenedImage>();
-  const opened = (b: Buffer) => {
-    let img = images.get(b);
-    if (!img) images.set(b, (img = openImage(doc, b)));
-    return img;
-  };
-  let sheets = 0;
-  let pages = 0;
-  try {
+  const r = await writePdf(out, fontPath, '网格员联系卡', 'A4', async (doc) => {
+    const images = new Map<Buffer, OpenedImage>();
+    const opened = (b: Buffer) => {
+      let img = images.get(b);
+      if (!img) images.set(b, (img = openImage(doc, b)));
+      return img;
+    };
+    let sheets = 0;
+    let pages = 0;
     for (let i = 0; i < cards.length; i += perSheet) {
       if (options.isCancelled?.()) throw new AppError('CANCELLED', '已取消打印。');
-      const batch = cards.slice(i, i + perSheet);
-      doc.addPage({ size: 'A4', margin: 0 });
-      pages += 1;
+      pages += drawSheet(doc, cards.slice(i, i + perSheet), g, settings, !!options.back, opened);
       sheets += 1;
-      cropMarks(doc, g);
-      batch.forEach((c, k) => {
-        const col = k % g.cols;
-        const row = Math.floor(k / g.cols);
-        drawFront(doc, c, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings, c.qr ? opened(c.qr) : null);
-      });
-      if (options.back) {
-        doc.addPage({ size: 'A4', margin: 0 });
-        pages += 1;
-        cropMarks(doc, g);
-        batch.forEach((_c, k) => {
-          // Long-edge duplex: the back of column c is column (cols - 1 - c).
-          const col = g.cols - 1 - (k % g.cols);
-          const row = Math.floor(k / g.cols);
-          drawBack(doc, g.left + col * g.w, g.top + row * g.h, g.w, g.h, settings);
-        });
-      }
       trimLayoutCache(doc);
       if (sheets % 20 === 0) {
         options.onProgress?.(Math.min(i + perSheet, cards.length), cards.length);
-        await new Promise((r) => setImmediate(r));
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    await finish();
-    options.onProgress?.(cards.length, cards.length);
-  } catch (e) {
-    await finish().catch(() => undefined);
-    fs.rmSync(out, { force: true });
-    throw e;
-  }
-  return { sheets, pages };
+    return { sheets, pages };
+  });
+  options.onProgress?.(cards.length, cards.length);
+  return r;
 }

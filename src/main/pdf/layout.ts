@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
+import { writeAtomically } from '../files/atomic';
 import { FONT_NAME } from './fonts';
 
 export const MM = 72 / 25.4;
@@ -61,18 +63,33 @@ export function fitParagraph(
   return s;
 }
 
+/** Where a PDF goes: a file (replaced atomically) or a stream (the preview, kept in memory). */
+export type PdfOut = string | Writable;
+
 /**
- * A PDF streamed to `out` as pages are drawn, with the CJK font selected. `finish()` ends the
- * document and resolves once the file is complete.
+ * Streams a PDF to `out` as `draw` adds pages, with the CJK font selected. A file is written
+ * beside its target and renamed over it once complete: a failure, a cancel or a crash midway
+ * leaves the file that was there.
  */
-export function openPdf(
-  out: string,
+export function writePdf<T>(
+  out: PdfOut,
   fontPath: string,
   title: string,
   size: 'A4' | [number, number],
-): { doc: Doc; finish(): Promise<void> } {
+  draw: (doc: Doc) => Promise<T>,
+): Promise<T> {
+  if (typeof out !== 'string') return drawInto(out, fontPath, title, size, draw);
+  return writeAtomically(out, (tmp) => drawInto(fs.createWriteStream(tmp), fontPath, title, size, draw));
+}
+
+async function drawInto<T>(
+  stream: Writable,
+  fontPath: string,
+  title: string,
+  size: 'A4' | [number, number],
+  draw: (doc: Doc) => Promise<T>,
+): Promise<T> {
   const doc = new PDFDocument({ size, margin: 0, autoFirstPage: false, info: { Title: title, Creator: '网格工作台' } });
-  const stream = fs.createWriteStream(out);
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
@@ -80,11 +97,16 @@ export function openPdf(
   doc.pipe(stream);
   doc.registerFont('cjk', fontPath, FONT_NAME);
   doc.font('cjk');
-  return {
-    doc,
-    finish: () => {
-      doc.end();
-      return finished;
-    },
-  };
+  let result: T;
+  try {
+    result = await draw(doc);
+  } catch (e) {
+    // Close the file before it is removed (Windows cannot remove an open file).
+    doc.end();
+    await finished.catch(() => undefined);
+    throw e;
+  }
+  doc.end();
+  await finished;
+  return result;
 }

@@ -6,7 +6,7 @@
  * with the header repeated. ID numbers never appear. Fed plain boards by services/print.
  */
 import { GlyphCheck, loadFont, type MissingGlyph } from './fonts';
-import { fitParagraph, fitText, mm, openPdf, type Doc } from './layout';
+import { fitParagraph, fitText, mm, writePdf, type Doc, type PdfOut } from './layout';
 import { FOUR_ROLES } from './cards';
 import type { Person, PrintSettings } from './views';
 
@@ -213,9 +213,46 @@ export interface BoardLayout {
   date: string;
 }
 
+/** One village's board: its first sheet, and further sheets (header repeated) while rows remain. */
+function drawBoard(doc: Doc, b: Board, W: number, H: number, settings: PrintSettings, date: string): number {
+  const margin = mm(10);
+  let pages = 0;
+  let rest = b.rows;
+  let first = true;
+  while (first || rest.length > 0) {
+    doc.addPage({ size: [W, H], margin: 0 });
+    pages += 1;
+    const top = drawHeader(doc, b, W, margin, settings.unitName, !first);
+    const leftW = Math.max(mm(55), W * 0.22);
+    drawLeftPanel(doc, b, margin, top, leftW, H - margin, settings, date);
+    const ax = margin + leftW + mm(6);
+    const aw = W - ax - margin;
+    const ah = H - margin - top;
+    let fit = chooseFit(doc, rest, aw, ah);
+    let pageRows = rest;
+    if (!fit) {
+      // Too many for one sheet: fill this one at the smallest size, continue on the next.
+      doc.fontSize(7);
+      const rowsPerCol = Math.floor(ah / (7 * 1.75));
+      fit = { font: 7, cols: 4, rowsPerCol };
+      pageRows = rest.slice(0, rowsPerCol * 4);
+    }
+    if (pageRows.length) drawRows(doc, pageRows, ax, top, aw, fit);
+    else {
+      doc.fillColor('#7a869e');
+      fitText(doc, '该村（社区）尚未建立村民小组和户级网格', ax, top + 20, aw, 30, 16, 10, 'center');
+      doc.fillColor('#000000');
+    }
+    rest = rest.slice(pageRows.length);
+    first = false;
+  }
+  return pages;
+}
+
+/** Writes the boards to `out` (a file, replaced only once complete; or a stream). */
 export async function writeBoards(
   boards: Board[],
-  out: string,
+  out: PdfOut,
   fontPath: string,
   settings: PrintSettings,
   options: BoardLayout,
@@ -223,41 +260,9 @@ export async function writeBoards(
   const [pw, ph] = PAPER_SIZES[options.paper ?? 'A3'];
   const W = mm(pw);
   const H = mm(ph);
-  const { doc, finish } = openPdf(out, fontPath, '网格员公示牌', [W, H]);
-  const date = options.date;
-  const margin = mm(10);
-  let pages = 0;
-  for (const b of boards) {
-    let rest = b.rows;
-    let first = true;
-    while (first || rest.length > 0) {
-      doc.addPage({ size: [W, H], margin: 0 });
-      pages += 1;
-      const top = drawHeader(doc, b, W, margin, settings.unitName, !first);
-      const leftW = Math.max(mm(55), W * 0.22);
-      drawLeftPanel(doc, b, margin, top, leftW, H - margin, settings, date);
-      const ax = margin + leftW + mm(6);
-      const aw = W - ax - margin;
-      const ah = H - margin - top;
-      let fit = chooseFit(doc, rest, aw, ah);
-      let pageRows = rest;
-      if (!fit) {
-        // Too many for one sheet: fill this one at the smallest size, continue on the next.
-        doc.fontSize(7);
-        const rowsPerCol = Math.floor(ah / (7 * 1.75));
-        fit = { font: 7, cols: 4, rowsPerCol };
-        pageRows = rest.slice(0, rowsPerCol * 4);
-      }
-      if (pageRows.length) drawRows(doc, pageRows, ax, top, aw, fit);
-      else {
-        doc.fillColor('#7a869e');
-        fitText(doc, '该村（社区）尚未建立村民小组和户级网格', ax, top + 20, aw, 30, 16, 10, 'center');
-        doc.fillColor('#000000');
-      }
-      rest = rest.slice(pageRows.length);
-      first = false;
-    }
-  }
-  await finish();
-  return { pages };
+  return writePdf(out, fontPath, '网格员公示牌', [W, H], async (doc) => {
+    let pages = 0;
+    for (const b of boards) pages += drawBoard(doc, b, W, H, settings, options.date);
+    return { pages };
+  });
 }

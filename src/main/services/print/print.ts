@@ -1,7 +1,5 @@
 /** Printing as the UI and CLI use it: check first (font coverage, vacancies), then write the PDF. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { Writable } from 'node:stream';
 import { todayIso } from '../../../shared/dates';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -42,15 +40,20 @@ function refuseMissing(missing: MissingGlyph[]): void {
   );
 }
 
-/** Writes to a temporary file and returns it as base64 (the preview of a first sheet). */
-async function asBase64(write: (out: string) => Promise<unknown>): Promise<string> {
-  const file = path.join(os.tmpdir(), `griddesk-preview-${process.pid}-${Date.now()}.pdf`);
-  try {
-    await write(file);
-    return fs.readFileSync(file).toString('base64');
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
+/**
+ * The preview of a first sheet as base64, drawn into memory: no temp file holding names and
+ * phones is left anywhere if the app dies while previewing.
+ */
+async function asBase64(write: (out: Writable) => Promise<unknown>): Promise<string> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await write(sink);
+  return Buffer.concat(chunks).toString('base64');
 }
 
 export async function checkCardPrint(
