@@ -2,9 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMigrator, openDatabase, appliedMigrations, type DbHandle } from '../../src/main/db/connection';
-import { migrationNames, latestMigration } from '../../src/main/db/migrations';
+import type { Kysely } from 'kysely';
+import BetterSqlite3 from 'better-sqlite3';
+import { createMigrator, openDatabase, openRaw, appliedMigrations, type DbHandle } from '../../src/main/db/connection';
+import { migrationNames, latestMigration, migrations } from '../../src/main/db/migrations';
 import { AppError } from '../../src/main/errors';
+import { defaultDataDir } from '../../src/main/paths';
+import { buildFixture, tableContents } from '../fixtures/schema/build';
 import { tempDir } from '../helpers/context';
 
 const open: DbHandle[] = [];
@@ -101,5 +105,99 @@ describe('database', () => {
     const err = await expectAppError(openDatabase(file, { mustExist: true }), 'DB_INVALID');
     expect(err.message).toContain('找不到数据库文件');
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it("refuses another program's SQLite file, even one made with Kysely, as not GridDesk's, without changing it", async () => {
+    const dir = tempDir();
+    const kyselyApp = path.join(dir, 'other-app.sqlite');
+    const other = new BetterSqlite3(kyselyApp);
+    other.exec(`create table kysely_migration (name varchar(255) primary key, timestamp varchar(255) not null);
+      insert into kysely_migration values ('2024_01_01_create_users', '2024-01-01');
+      create table users (id integer primary key, name text)`);
+    other.close();
+    const plain = path.join(dir, 'plain.sqlite');
+    const p = new BetterSqlite3(plain);
+    p.exec('create table notes (id integer primary key, body text)');
+    p.close();
+    for (const file of [kyselyApp, plain]) {
+      const before = sha(file);
+      const err = await expectAppError(openDatabase(file), 'DB_INVALID');
+      expect(err.message).toContain('不是网格工作台的数据库');
+      expect(err.message).not.toContain('更新版本');
+      expect(sha(file)).toBe(before);
+    }
+  });
+
+  it('runs pending migrations in one transaction: one that fails halfway leaves the database as it was', async () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    await buildFixture(file, '0002_rosters');
+    const snapshot = () => {
+      const sqlite = openRaw(file, { readonly: true });
+      try {
+        const schema = sqlite.prepare('select type, name, sql from sqlite_master order by name').all();
+        return { schema, rows: tableContents(sqlite), applied: appliedMigrations(sqlite) };
+      } finally {
+        sqlite.close();
+      }
+    };
+    const before = snapshot();
+    const broken = {
+      ...migrations,
+      // Sorts after the released ones: 0003 and 0004 run first, then this one fails midway.
+      '9000_fails_halfway': {
+        async up(db: Kysely<unknown>) {
+          await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
+          await db.schema.alterTable('households').addColumn('extra', 'text').execute();
+          throw new Error('磁盘出错（测试）');
+        },
+      },
+    };
+    const err = await expectAppError(openDatabase(file, { migrations: broken }), 'INTERNAL');
+    expect(err.message).toContain('9000_fails_halfway');
+    expect(err.message).toContain('未做任何修改');
+    expect(snapshot()).toEqual(before);
+    expect(before.applied).toEqual(migrationNames.slice(0, 2));
+    // The released migrations alone then bring it up to date.
+    const h = await openDatabase(file);
+    open.push(h);
+    expect(appliedMigrations(h.sqlite)).toEqual(migrationNames);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'creates the database, its -wal and -shm readable by the user only, and tightens an old 0644 file',
+    async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'private.sqlite');
+      const h = await openDatabase(file);
+      open.push(h);
+      h.sqlite.prepare("insert into settings (key, value) values ('unitName', '\"x\"')").run();
+      const mode = (f: string) => fs.statSync(f).mode & 0o777;
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(mode(f), f).toBe(0o600);
+      await h.close();
+
+      const old = path.join(dir, 'old.sqlite');
+      const o = new BetterSqlite3(old);
+      o.close();
+      fs.chmodSync(old, 0o644);
+      const h2 = await openDatabase(old);
+      open.push(h2);
+      expect(mode(old)).toBe(0o600);
+    },
+  );
+
+  it.runIf(process.platform === 'linux')('treats an empty or relative XDG_CONFIG_HOME as unset', () => {
+    const saved = process.env.XDG_CONFIG_HOME;
+    try {
+      for (const value of ['', '  ', 'relative/dir']) {
+        process.env.XDG_CONFIG_HOME = value;
+        expect(path.isAbsolute(defaultDataDir())).toBe(true);
+        expect(defaultDataDir()).not.toContain('relative');
+      }
+      process.env.XDG_CONFIG_HOME = '/srv/cfg';
+      expect(defaultDataDir()).toBe(path.join('/srv/cfg', 'GridDesk'));
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+    }
   });
 });
