@@ -53,9 +53,35 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export interface BackupInfo {
   name: string;
+  /** Full path of the file, to tell the clerk where it is. */
+  path: string;
   /** ISO time the backup was written. */
   createdAt: string;
   size: number;
+}
+
+/** What a database holds, shown before it replaces the current data. */
+export interface DatabaseSummary {
+  /** The last migration it has, e.g. 0004_audit_log ('' when it is not GridDesk's). */
+  schemaVersion: string;
+  /** Older than this version: brought up to date when installed. */
+  needsUpgrade: boolean;
+  counts: { grids: number; workers: number; households: number; records: number };
+  /** Every table with its Chinese label and row count, in the order previews list them. */
+  tables: { table: string; label: string; unit: string; rows: number }[];
+  /** ISO time of the newest change recorded in it, null when it holds no dated rows. */
+  newestChange: string | null;
+}
+
+/** A checked backup and the data it would replace: the clerk confirms before restoring. */
+export interface RestorePreview {
+  /** Full path of the file that would be installed. */
+  source: string;
+  name: string;
+  backup: DatabaseSummary;
+  current: DatabaseSummary;
+  /** Reasons to look twice (an empty backup, far fewer households than now…). */
+  warnings: string[];
 }
 
 export interface AppInfo {
@@ -74,9 +100,15 @@ export interface Stats {
 export interface RestoreResult {
   /** The backup file that is now the live database. */
   restoredFrom: string;
-  /** The copy of the database as it was just before the restore. */
+  /** The copy of the database as it was just before the restore (file name in the backup folder). */
   safetyBackup: string;
+  /** Its full path, to tell the clerk where it is. */
+  safetyBackupPath: string;
+  /** What is now installed. */
+  installed: DatabaseSummary;
 }
+
+const backupNameSchema = z.object({ name: z.string().min(1).max(200) }).strict();
 
 export const demoSchema = z.object({
   townships: z
@@ -94,9 +126,17 @@ export const systemApi = {
   'settings/get': read(none).returns<Settings>(),
   'settings/update': write(settingsSchema, '修改系统设置').returns<Settings>(),
   'backup/list': read(none).returns<BackupInfo[]>(),
-  'backup/create': read(none).returns<BackupInfo>(),
-  'backup/restore': write(z.object({ name: z.string().min(1).max(200) }).strict(), '恢复备份').returns<RestoreResult>(),
-  'backup/restoreFromFile': write(z.object({ file: pathSchema }), '从文件恢复备份', {
+  /** Into the backup folder, or to `out` (the CLI's backup --out, a save dialog's path). */
+  'backup/create': read(z.object({ out: pathSchema.optional() }).strict(), {
+    files: { out: 'write' },
+  }).returns<BackupInfo>(),
+  /** Checks a listed backup and says what restoring it would install; changes nothing. */
+  'backup/inspect': read(backupNameSchema).returns<RestorePreview>(),
+  'backup/inspectFile': read(z.object({ file: pathSchema }).strict(), {
+    files: { file: 'read' },
+  }).returns<RestorePreview>(),
+  'backup/restore': write(backupNameSchema, '恢复备份').returns<RestoreResult>(),
+  'backup/restoreFromFile': write(z.object({ file: pathSchema }).strict(), '从文件恢复备份', {
     files: { file: 'read' },
   }).returns<RestoreResult>(),
   'demo/create': write(demoSchema, '创建演示数据').returns<{ township: GridNode; townships: number; grids: number }>(),

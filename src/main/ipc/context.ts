@@ -1,5 +1,6 @@
 import type { ApiEvents } from '../../shared/api';
 import type { PathRole } from '../../shared/contract';
+import type { BackupInfo, DatabaseSummary } from '../../shared/settings';
 import { openDatabase, type DbHandle, type OpenOptions } from '../db/connection';
 import { restoreDatabase } from '../db/backup';
 import type { DbOrTrx } from '../db/schema';
@@ -100,12 +101,20 @@ export interface HandlerContext {
  * Restores `source` into the context's database. If anything fails after the live database
  * was closed, it is reopened so the app keeps working on the data it had.
  */
-export async function restoreInto(ctx: AppContext, source: string): Promise<{ safetyBackup: string }> {
+export async function restoreInto(
+  ctx: AppContext,
+  source: string,
+): Promise<{ safetyBackup: BackupInfo; installed: DatabaseSummary }> {
   const dbPath = ctx.handle.path;
   try {
-    const { handle, safetyBackup } = await restoreDatabase(ctx.handle, source, ctx.backupDir, ctx.openOptions);
+    const { handle, safetyBackup, installed } = await restoreDatabase(
+      ctx.handle,
+      source,
+      ctx.backupDir,
+      ctx.openOptions,
+    );
     ctx.handle = handle;
-    return { safetyBackup };
+    return { safetyBackup, installed };
   } catch (e) {
     if (!ctx.handle.sqlite.open) ctx.handle = await openDatabase(dbPath, ctx.openOptions);
     throw e;
