@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { IconDeviceFloppy, IconFileImport, IconRestore } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { RestoreResult } from '@shared/api';
-import type { BackupInfo } from '@shared/settings';
+import type { BackupInfo, RestorePreview } from '@shared/settings';
 import type { Result } from '@shared/errors';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { chooseOpen } from '@renderer/lib/files';
 import { useApiQuery } from '@renderer/lib/query';
+import { RestorePreviewModal } from './RestorePreviewModal';
+
+type RestoreSource = { kind: 'listed'; name: string } | { kind: 'file'; file: string };
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -21,7 +24,7 @@ export function BackupPanel() {
   const list = useApiQuery('backup/list', {});
   const backups = list.data ?? [];
   const [busy, setBusy] = useState(false);
-  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [pending, setPending] = useState<{ source: RestoreSource; preview: RestorePreview } | null>(null);
 
   const backupNow = async () => {
     setBusy(true);
@@ -36,24 +39,40 @@ export function BackupPanel() {
   // A restore is a write: every query, the backup list included, reloads by itself.
   const restored = (r: Result<RestoreResult>) => {
     if (!r.ok) return notifyError(r.error, '恢复失败，当前数据未改变');
-    notifySuccess(`已从 ${r.value.restoredFrom} 恢复数据。恢复前的数据已另存为 ${r.value.safetyBackup}。`, '恢复完成');
+    notifySuccess(
+      `已从 ${r.value.restoredFrom} 恢复数据。恢复前的数据已另存为 ${r.value.safetyBackupPath}`,
+      '恢复完成',
+    );
   };
 
-  const restore = async (b: BackupInfo) => {
+  // First the backup is checked and summarised; the clerk confirms what it holds.
+  const inspect = async (source: RestoreSource) => {
     setBusy(true);
-    const r = await call('backup/restore', { name: b.name });
+    const r =
+      source.kind === 'listed'
+        ? await call('backup/inspect', { name: source.name })
+        : await call('backup/inspectFile', { file: source.file });
     setBusy(false);
-    setRestoring(null);
+    if (!r.ok) return notifyError(r.error, '恢复失败，当前数据未改变');
+    setPending({ source, preview: r.value });
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    const { source } = pending;
+    setBusy(true);
+    const r =
+      source.kind === 'listed'
+        ? await call('backup/restore', { name: source.name })
+        : await call('backup/restoreFromFile', { file: source.file });
+    setBusy(false);
+    setPending(null);
     restored(r);
   };
 
   const restoreFromFile = async () => {
     const file = await chooseOpen('backup');
-    if (!file) return;
-    setBusy(true);
-    const r = await call('backup/restoreFromFile', { file });
-    setBusy(false);
-    restored(r);
+    if (file) await inspect({ kind: 'file', file });
   };
 
   return (
@@ -90,9 +109,14 @@ export function BackupPanel() {
           </Text>
         </Text>
       )}
-      <BackupTable backups={backups} busy={busy} onRestore={setRestoring} />
-      {restoring && (
-        <RestoreModal backup={restoring} busy={busy} onClose={() => setRestoring(null)} onConfirm={restore} />
+      <BackupTable backups={backups} busy={busy} onRestore={(b) => void inspect({ kind: 'listed', name: b.name })} />
+      {pending && (
+        <RestorePreviewModal
+          preview={pending.preview}
+          busy={busy}
+          onClose={() => setPending(null)}
+          onConfirm={() => void confirm()}
+        />
       )}
     </Card>
   );
@@ -147,36 +171,5 @@ function BackupTable({
         ))}
       </Table.Tbody>
     </Table>
-  );
-}
-
-function RestoreModal({
-  backup,
-  busy,
-  onClose,
-  onConfirm,
-}: {
-  backup: BackupInfo;
-  busy: boolean;
-  onClose(): void;
-  onConfirm(b: BackupInfo): Promise<void>;
-}) {
-  return (
-    <Modal closeButtonProps={{ 'aria-label': '关闭' }} opened onClose={onClose} title={<Text fw={600}>恢复备份</Text>}>
-      <Stack>
-        <Text size="sm">
-          将用 {dayjs(backup.createdAt).format('YYYY-MM-DD HH:mm:ss')}{' '}
-          的备份替换当前全部数据。恢复前会先检查备份文件是否完好，并自动另存一份当前数据。
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button color="orange" loading={busy} onClick={() => void onConfirm(backup)}>
-            确认恢复
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
