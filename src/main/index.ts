@@ -22,6 +22,7 @@ import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
 import { dailyBackup } from './db/backup';
 import { openDatabase } from './db/connection';
 import { AppError } from './errors';
+import { cleanStaleTemps } from './files/atomic';
 import { createAppContext, dialogPaths, type AppContext } from './ipc/context';
 import { dispatch } from './ipc/dispatch';
 import { BACKUP_DIR, DB_FILE } from './paths';
@@ -160,6 +161,8 @@ async function start(): Promise<void> {
   const openOptions = { nativeBinding: nativeBinding() };
   const dbPath = path.join(dataDir, DB_FILE);
   const backupDir = path.join(dataDir, BACKUP_DIR);
+  // Temp files of an export or print the app was killed in (each output also cleans its own folder).
+  cleanStaleTemps([dataDir, backupDir, app.getPath('documents')]);
   // quick_check, disk space, backup folder; a damaged database is replaced only if the clerk says so.
   const report = await checkAtStart(dbPath, backupDir, openOptions);
   const ask = async (d: StartupDialog) =>
