@@ -4,6 +4,7 @@
  * writes it.
  */
 import type { RowError } from '../../shared/imports';
+import { maskPersonal } from '../../shared/privacy';
 import type { CodeScheme } from '../../shared/settings';
 import type { DbOrTrx } from '../db/schema';
 import { gridOutlines } from '../services/grids/rows';
@@ -49,7 +50,7 @@ export async function buildPlan(
   const errors = [...parseErrors];
   const grids = new GridIndex(await gridOutlines(db), scheme);
   const fail = (at: RecordOrigin, field: string, message: string) =>
-    errors.push({ sheet: at.sheet, row: at.row, column: headerOf(at.sheet, field), message });
+    errors.push({ sheet: at.sheet, row: at.row, column: headerOf(at.sheet, field), message: maskPersonal(message) });
   const ctx: PlanContext = {
     db,
     fail,

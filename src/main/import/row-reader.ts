@@ -5,6 +5,7 @@
 import type { GridLevel } from '../../shared/grids';
 import { idProblem } from '../../shared/idcard';
 import type { RowError } from '../../shared/imports';
+import { maskPersonal } from '../../shared/privacy';
 import {
   normalizeIdNumber,
   normalizeName,
@@ -52,7 +53,14 @@ export class RowReader {
   }
 
   fail(field: string, message: string): void {
-    this.errors.push({ sheet: this.layout.sheet, row: this.row.rowNumber, column: this.column(field), message });
+    // Messages quote cells; an ID or mobile in one is masked (the row and column find it).
+    const masked = maskPersonal(message);
+    this.errors.push({
+      sheet: this.layout.sheet,
+      row: this.row.rowNumber,
+      column: this.column(field),
+      message: masked,
+    });
   }
 
   raw(field: string): CellValue {
