@@ -61,6 +61,17 @@ describe('writeAtomically', () => {
     expect(temps(dir)).toEqual([]);
   });
 
+  it.skipIf(!posix)('writes through a symbolic link to the file it points at, keeping the link', async () => {
+    const dir = tempDir();
+    const real = path.join(dir, 'real.pdf');
+    const link = path.join(tempDir(), 'link.pdf');
+    fs.writeFileSync(real, 'old');
+    fs.symlinkSync(real, link);
+    await writeAtomically(link, async (tmp) => fs.writeFileSync(tmp, 'new'));
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('new');
+  });
+
   it('keeps long Chinese names within the file-name limit', () => {
     const long = path.join(tempDir(), `${'网格员花名册'.repeat(30)}.xlsx`);
     expect(Buffer.byteLength(path.basename(tempPathFor(long)))).toBeLessThan(200);
