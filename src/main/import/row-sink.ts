@@ -40,9 +40,13 @@ export class RowSink {
   }
 
   longCell(sheet: string, row: number, column: number, length: number): never {
+    this.longText(`工作表“${sheet}”第 ${row} 行 ${columnLetter(column)} 列的内容`, length);
+  }
+
+  /** Text longer than a cell may hold, where it is. */
+  longText(where: string, length: number): never {
     this.refuse(
-      `工作表“${sheet}”第 ${row} 行 ${columnLetter(column)} 列的内容有 ${fmt(length)} 个字，` +
-        `超过了单元格的上限（${fmt(this.limits.cellChars)} 个字，与 Excel 相同）。`,
+      `${where}有 ${fmt(length)} 个字，超过了单元格的上限（${fmt(this.limits.cellChars)} 个字，与 Excel 相同）。`,
     );
   }
 

@@ -47,7 +47,7 @@ async function readRels(zip: ZipArchive, part: string): Promise<Map<string, Rela
   const rels = new Map<string, Relationship>();
   const entry = zip.entry(relsOf(part));
   if (!entry) return rels;
-  await parseXml(zip.read(entry, '关系表', zip.limits.metaBytes), zip.source('关系表'), {
+  await parseXml(zip.read(entry, '工作簿的关系表', zip.limits.metaBytes), zip.source('工作簿的关系表'), {
     open(name, a) {
       const id = attr(a, 'Id');
       const target = attr(a, 'Target');
@@ -156,7 +156,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undefined, s
   let phonetic = 0;
   const refuse = (what: string) =>
     new AppError('VALIDATION', `${zip.file}：${what}，不是正常的花名册文件。请把花名册拆成几个文件分别导入。`);
-  await parseXml(zip.read(entry, '共享字符串', limits.partBytes), zip.source('共享字符串'), {
+  await parseXml(zip.read(entry, '共享字符串表', limits.partBytes), zip.source('共享字符串表'), {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 't') inText = phonetic === 0 && current !== null;
@@ -165,7 +165,7 @@ async function readSharedStrings(zip: ZipArchive, entry: ZipEntry | undefined, s
     text(t) {
       if (!inText || current === null) return;
       current += t;
-      if (current.length > limits.cellChars) sink.longCell('共享字符串', strings.length + 1, 0, current.length);
+      if (current.length > limits.cellChars) sink.longText(`共享字符串表第 ${strings.length + 1} 条`, current.length);
     },
     close(name) {
       if (name === 't') inText = false;

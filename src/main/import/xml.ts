@@ -45,11 +45,11 @@ function parserFor(source: XmlSource, h: XmlHandlers): SaxesParser {
   parser.on('doctype', () => {
     throw new AppError(
       'VALIDATION',
-      `${source.file}：“${source.label}”含有 DTD 声明（<!DOCTYPE>）。Excel 保存的工作簿不会含有它，为安全起见拒绝读取。`,
+      `${source.file}：${source.label}含有 DTD 声明（<!DOCTYPE>）。Excel 保存的工作簿不会含有它，为安全起见拒绝读取。`,
     );
   });
   parser.on('error', (e) => {
-    throw new AppError('VALIDATION', `${source.file}：文件已损坏（“${source.label}”的 XML 格式有误：${e.message}）。`);
+    throw new AppError('VALIDATION', `${source.file}：文件已损坏（${source.label}的 XML 格式有误：${e.message}）。`);
   });
   return parser;
 }
@@ -82,7 +82,7 @@ export class XmlFeeder {
     if (this.run > source.tokenBytes) {
       throw new AppError(
         'VALIDATION',
-        `${source.file}：“${source.label}”中有一段内容超过 ${fmtBytes(source.tokenBytes)} 而没有分隔，` +
+        `${source.file}：${source.label}中有一段内容超过 ${fmtBytes(source.tokenBytes)} 而没有分隔，` +
           '超过了单元格内容的上限，不是正常的 Excel 文件。',
       );
     }

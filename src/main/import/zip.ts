@@ -178,13 +178,13 @@ export class ZipArchive {
     if (entry.method !== 0 && entry.method !== 8) {
       throw new AppError(
         'VALIDATION',
-        `${file}：“${label}”使用了不支持的压缩方式（${entry.method}），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
+        `${file}：${label}使用了不支持的压缩方式（${entry.method}），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
       );
     }
     if (entry.size > maxBytes) {
       throw new AppError(
         'VALIDATION',
-        `${file}：“${label}”解压后有 ${fmtBytes(entry.size)}，超过了单个部件的上限（${fmtBytes(maxBytes)}）。` +
+        `${file}：${label}解压后有 ${fmtBytes(entry.size)}，超过了单个部件的上限（${fmtBytes(maxBytes)}）。` +
           '正常的花名册远小于此；请检查文件，或把它拆成几个文件分别导入。',
       );
     }
@@ -192,11 +192,11 @@ export class ZipArchive {
     if (entry.size > limits.ratioFloor && ratio > limits.ratio) {
       throw new AppError(
         'VALIDATION',
-        `${file}：“${label}”的压缩比为 ${Math.round(ratio)} 倍，超过了上限（${limits.ratio} 倍）。` +
+        `${file}：${label}的压缩比为 ${Math.round(ratio)} 倍，超过了上限（${limits.ratio} 倍）。` +
           '这不是 Excel 保存的正常文件（可能是“压缩炸弹”），已拒绝读取。',
       );
     }
-    if (entry.localOffset + 30 + entry.compressedSize > this.fileSize) throw damaged(file, `“${label}”超出了文件末尾`);
+    if (entry.localOffset + 30 + entry.compressedSize > this.fileSize) throw damaged(file, `${label}超出了文件末尾`);
   }
 
   /** The part's bytes, decompressed as they are read; never more than declared or allowed. */
@@ -210,7 +210,7 @@ export class ZipArchive {
     } finally {
       fs.closeSync(fd);
     }
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw damaged(file, `“${label}”的记录有误`);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw damaged(file, `${label}的记录有误`);
     const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (entry.compressedSize === 0) return;
     const raw = fs.createReadStream(this.path, { start, end: start + entry.compressedSize - 1 });
@@ -221,7 +221,7 @@ export class ZipArchive {
         seen += chunk.length;
         this.readBytes += chunk.length;
         // A part that decompresses to more than its directory says is a bomb or damaged: stop now.
-        if (seen > entry.size) throw damaged(file, `“${label}”解压后的大小与记录不符`);
+        if (seen > entry.size) throw damaged(file, `${label}解压后的大小与记录不符`);
         if (this.readBytes > limits.totalBytes) {
           throw new AppError(
             'VALIDATION',
@@ -232,17 +232,10 @@ export class ZipArchive {
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw damaged(file, `“${label}”无法解压`);
+      throw damaged(file, `${label}无法解压`);
     } finally {
       raw.destroy();
     }
-    if (seen !== entry.size) throw damaged(file, `“${label}”解压后的大小与记录不符`);
-  }
-
-  /** A small part (workbook, relationships, styles) whole, as text. */
-  async text(entry: ZipEntry, label: PartLabel): Promise<string> {
-    const chunks: Buffer[] = [];
-    for await (const c of this.read(entry, label, this.limits.metaBytes)) chunks.push(c);
-    return Buffer.concat(chunks).toString('utf8');
+    if (seen !== entry.size) throw damaged(file, `${label}解压后的大小与记录不符`);
   }
 }
