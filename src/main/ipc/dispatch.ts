@@ -33,6 +33,20 @@ function constraintError(e: unknown): ApiError | null {
   return { code: 'CONFLICT', message: '数据不符合约束条件，未做任何修改。' };
 }
 
+/**
+ * Another program (a second window, the CLI) kept the database's write lock for longer than
+ * busy_timeout: every write transaction takes the lock as it begins (db/dialect.ts), so
+ * nothing has been written.
+ */
+function busyError(name: string, e: unknown): ApiError | null {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(BUSY|LOCKED)/.test(code)) return null;
+  const message = name.startsWith('import/')
+    ? '另一个导入正在进行，请稍后再试。（数据库正被另一个窗口或命令行写入，等待 5 秒后仍未结束；本次没有导入任何数据。）'
+    : '数据库正被另一个程序使用（另一个网格工作台窗口或命令行正在写入），请稍后再试。未做任何修改。';
+  return { code: 'CONFLICT', message };
+}
+
 /** Paths in the input must be ones the caller may use (in the app: chosen in a dialog). */
 function checkPaths(ctx: AppContext, endpoint: Endpoint, input: Record<string, unknown>): void {
   for (const [field, role] of Object.entries(endpoint.files)) {
@@ -68,7 +82,7 @@ async function runWrite(
 
 function toApiError(name: string, e: unknown): ApiError {
   if (e instanceof AppError) return e.toApiError();
-  const constraint = constraintError(e);
+  const constraint = constraintError(e) ?? busyError(name, e);
   if (constraint) return constraint;
   // Log the handler name and the error only: inputs may hold personal data.
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
