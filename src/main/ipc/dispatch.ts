@@ -5,6 +5,8 @@ import type { ApiError, Result } from '../../shared/errors';
 import { maskPersonal } from '../../shared/privacy';
 import { inTransaction } from '../db/transaction';
 import { AppError } from '../errors';
+import { checkReadable, checkWritable } from '../files/checks';
+import { fileError } from '../files/errors';
 import { AuditRecorder, writeAudit } from '../services/audit/audit';
 import type { AppContext, HandlerContext } from './context';
 import type { Handler, HandlerSpec } from './define';
@@ -51,9 +53,13 @@ function busyError(name: string, e: unknown): ApiError | null {
 function checkPaths(ctx: AppContext, endpoint: Endpoint, input: Record<string, unknown>): void {
   for (const [field, role] of Object.entries(endpoint.files)) {
     const file = input[field];
-    if (typeof file === 'string' && !ctx.paths.allows(role, file)) {
+    if (typeof file !== 'string') continue;
+    if (!ctx.paths.allows(role, file)) {
       throw new AppError('FORBIDDEN', role === 'read' ? '请先通过“选择文件”选择要读取的文件。' : '请先选择保存位置。');
     }
+    // A folder, a missing file or a read-only target is refused before any work starts.
+    if (role === 'read') checkReadable(file);
+    else checkWritable(file);
   }
 }
 
@@ -84,6 +90,8 @@ function toApiError(name: string, e: unknown): ApiError {
   if (e instanceof AppError) return e.toApiError();
   const constraint = constraintError(e) ?? busyError(name, e);
   if (constraint) return constraint;
+  const file = fileError(e);
+  if (file) return file.toApiError();
   // Log the handler name and the error only: inputs may hold personal data.
   const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
   console.error(`[griddesk] handler ${name} failed:`, maskPersonal(detail));
