@@ -1,6 +1,7 @@
 /**
  * One measured phase in its own process (so peak memory is that phase's alone).
  *   tsx bench/phase.ts floor FILE          — exceljs alone reads every row of the workbook
+ *   tsx bench/phase.ts read FILE           — GridDesk's reader thread alone passes every row to the main thread
  *   tsx bench/phase.ts import FILE DB      — GridDesk imports it into a new database
  *   tsx bench/phase.ts roundtrip FILE DB   — exports the database and compares every value
  * Prints one JSON line.
@@ -12,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { openDatabase } from '../src/main/db/connection';
 import { runImport } from '../src/main/import/run';
-import { readSource } from '../src/main/import/source';
+import { readEvents, readSource } from '../src/main/import/source';
 import { exportHouseholds, exportWorkers } from '../src/main/services/exports/exports';
 import { writeCards, type Card } from '../src/main/pdf/cards';
 import type { PrintSettings } from '../src/main/pdf/views';
@@ -33,6 +34,13 @@ async function floor() {
     worksheets: 'emit',
   });
   for await (const ws of reader) for await (const row of ws) rows += row.values ? 1 : 0;
+  return { ms: Math.round(performance.now() - start), peakMb: peakMb(), rows };
+}
+
+async function readPhase() {
+  const start = performance.now();
+  let rows = 0;
+  for await (const event of readEvents(file!)) if (event.type === 'rows') rows += event.rows.length;
   return { ms: Math.round(performance.now() - start), peakMb: peakMb(), rows };
 }
 
@@ -139,13 +147,15 @@ async function cardsPrint() {
 const run =
   phase === 'floor'
     ? floor
-    : phase === 'import'
-      ? importPhase
-      : phase === 'cards-floor'
-        ? cardsFloor
-        : phase === 'cards'
-          ? cardsPrint
-          : roundtrip;
+    : phase === 'read'
+      ? readPhase
+      : phase === 'import'
+        ? importPhase
+        : phase === 'cards-floor'
+          ? cardsFloor
+          : phase === 'cards'
+            ? cardsPrint
+            : roundtrip;
 run().then(
   (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
   (e) => {

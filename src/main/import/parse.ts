@@ -55,8 +55,18 @@ function missingColumns(kind: ImportKind, layout: ImportLayout, headerRow: numbe
  * Parses a sheet's rows as they stream in: rows up to the header are passed over, the rest
  * become the kind's records (appended to `records`, one by one) or row errors.
  */
+/** Distinct values kept once per sheet; past this many, values are kept as they come. */
+const INTERN_LIMIT = 100_000;
+
 export class SheetParser {
   readonly result: ParsedSheet;
+  private readonly pool = new Map<string, string>();
+  private readonly intern = (s: string): string => {
+    const known = this.pool.get(s);
+    if (known !== undefined) return known;
+    if (this.pool.size < INTERN_LIMIT) this.pool.set(s, s);
+    return s;
+  };
   /** A known kind, a header and every required column: else no row is read. */
   readonly reading: boolean;
 
@@ -85,7 +95,7 @@ export class SheetParser {
     }
     result.dataRows += 1;
     const kind = result.kind!;
-    const reader = new RowReader(layout, row, kind.labels);
+    const reader = new RowReader(layout, row, kind.labels, this.intern);
     const record = kind.parseRow(reader);
     if (record) result.records.push(record);
     for (const e of reader.errors) result.errors.push(e);

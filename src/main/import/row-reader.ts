@@ -40,6 +40,8 @@ export class RowReader {
     private readonly row: SourceRow,
     /** Field → its name in messages (and the column named when the sheet has none). */
     private readonly labels: Readonly<Record<string, string>>,
+    /** One copy of each repeated value (镇, 村, 组, grid codes repeat on every row of a sheet). */
+    private readonly intern: (s: string) => string = (s) => s,
   ) {}
 
   label(field: string): string {
@@ -147,11 +149,11 @@ export class RowReader {
     const path = {
       sheet: this.layout.sheet,
       row: this.row.rowNumber,
-      township: this.text('township'),
-      village: this.text('village'),
-      group: this.text('group'),
-      gridCode: toHalfWidth(this.text('gridCode')).replace(/\s/g, ''),
-      gridName: this.text('gridName'),
+      township: this.intern(this.text('township')),
+      village: this.intern(this.text('village')),
+      group: this.intern(this.text('group')),
+      gridCode: this.intern(toHalfWidth(this.text('gridCode')).replace(/\s/g, '')),
+      gridName: this.intern(this.text('gridName')),
     };
     if (path.gridCode && !/^\d{1,24}$/.test(path.gridCode)) {
       this.fail('gridCode', `网格编码“${path.gridCode}”只能由数字组成`);

@@ -167,19 +167,29 @@ function householdFields(r: HouseholdRecord, gridId: number): HouseholdFields {
   };
 }
 
+/** Households inserted per call: the rows for SQLite are built a chunk at a time, not for the whole file. */
+const INSERT_CHUNK = 5000;
+
 async function applyHouseholds(db: DbOrTrx, plan: HouseholdPlan, ctx: ApplyContext): Promise<void> {
-  const creates = plan.households.filter((h) => h.change === 'create');
-  await insertHouseholds(
-    db,
-    creates.map((h) => householdFields(h.record, ctx.gridId(h.gridId))),
-    ctx.ts,
-    ctx.step,
-  );
+  let chunk: HouseholdFields[] = [];
+  const flush = async () => {
+    await insertHouseholds(db, chunk, ctx.ts, ctx.step);
+    chunk = [];
+  };
+  let others = 0;
   for (const h of plan.households) {
-    if (h.change !== 'update' || h.id === null) continue;
-    await replaceHousehold(db, h.id, householdFields(h.record, ctx.gridId(h.gridId)), ctx.ts);
+    if (h.change === 'create') {
+      chunk.push(householdFields(h.record, ctx.gridId(h.gridId)));
+      if (chunk.length === INSERT_CHUNK) await flush();
+      continue;
+    }
+    others += 1;
+    if (h.change === 'update' && h.id !== null) {
+      await replaceHousehold(db, h.id, householdFields(h.record, ctx.gridId(h.gridId)), ctx.ts);
+    }
   }
-  await ctx.step(plan.households.length - creates.length);
+  if (chunk.length) await flush();
+  await ctx.step(others);
 }
 
 export const householdsKind: ImportKind<HouseholdRecord, HouseholdPlan> = {
