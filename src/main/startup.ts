@@ -59,7 +59,8 @@ export async function checkAtStart(
 /** Files made before permissions were tightened (0644) become 0600; backups/ becomes 0700. */
 function secureExisting(dbPath: string, backupDir: string): void {
   for (const suffix of ['', '-wal', '-shm']) makePrivate(dbPath + suffix);
-  if (!fs.existsSync(backupDir)) return;
+  // A file where the folder should be is reported by backupFolderProblem.
+  if (!fs.statSync(backupDir, { throwIfNoEntry: false })?.isDirectory()) return;
   ensurePrivateDir(backupDir);
   for (const b of listBackups(backupDir)) makePrivate(b.path);
 }

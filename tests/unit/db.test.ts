@@ -78,6 +78,17 @@ describe('database', () => {
     },
   );
 
+  it('closing folds the -wal back into the file, also for an up-to-date database Kysely never used', async () => {
+    const file = path.join(tempDir(), 'reopened.sqlite');
+    await (await openDatabase(file)).close();
+    const h = await openDatabase(file);
+    h.sqlite.prepare("insert into settings (key, value) values ('unitName', '\"甲\"')").run();
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    await h.close();
+    expect(h.sqlite.open).toBe(false);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
   it('refuses a database written by a newer version and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'newer.sqlite');
     const h = await openDatabase(file);

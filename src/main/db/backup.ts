@@ -51,6 +51,8 @@ export function listBackups(dir: string): BackupInfo[] {
   return out.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
 }
 
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
 function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -70,8 +72,12 @@ export function removeLeftovers(dir: string, only?: (name: string) => boolean): 
   const removed: string[] = [];
   for (const name of fs.readdirSync(dir)) {
     const m = PARTIAL.exec(name) ?? STAGING.exec(name);
-    if (!m || (only && !only(name)) || isRunning(Number(m[1]))) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
+    if (!m || (only && !only(name))) continue;
+    const file = path.join(dir, name);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    // An hour untouched is stale even if its pid has since been given to another process.
+    if (!st || (isRunning(Number(m[1])) && Date.now() - st.mtimeMs < STALE_AFTER_MS)) continue;
+    fs.rmSync(file, { force: true });
     removed.push(name);
   }
   return removed;
@@ -143,6 +149,7 @@ function dbSize(handle: DbHandle): number {
 /** Writes a consistent copy of the live database into the backup folder. */
 export async function backupNow(handle: DbHandle, dir: string, now = new Date(), label?: string): Promise<BackupInfo> {
   ensurePrivateDir(dir);
+  removeLeftovers(dir);
   assertSpace(dir, dbSize(handle));
   let at = now;
   const nameAt = (d: Date) => `griddesk-${stamp(d)}${label ? `-${label}` : ''}.sqlite`;
@@ -207,8 +214,13 @@ export async function dailyBackup(handle: DbHandle, dir: string, now = new Date(
 
 let stagingCount = 0;
 
-/** A fresh staging path beside the database: on the same volume, so the final rename is atomic. */
+/**
+ * A fresh staging path beside the database: on the same volume, so the final rename is atomic.
+ * Staging files a killed restore left for this database are removed first.
+ */
 function stagingPath(dbPath: string): string {
+  const base = `${path.basename(dbPath)}.restore-`;
+  removeLeftovers(path.dirname(dbPath), (name) => name.startsWith(base));
   return `${dbPath}.restore-${process.pid}-${++stagingCount}.tmp`;
 }
 

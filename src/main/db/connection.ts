@@ -98,7 +98,13 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
 
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  const handle: DbHandle = { path, sqlite, db, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely closes the connection only if it ever used it (an up-to-date file opened and
+    // closed again never does): SQLite must close it to fold the -wal back into the file.
+    if (sqlite.open) sqlite.close();
+  };
+  const handle: DbHandle = { path, sqlite, db, close };
   if (options.migrate !== false) {
     try {
       await migrateToLatest(handle, options.migrations);
