@@ -222,6 +222,9 @@ describe('every CLI command goes through the dispatcher', () => {
         ['print', 'cards', '--grid', '010101', '--out', path.join(dir, 'c.pdf')],
       ],
       log: [['log'], ['log', '--out', path.join(dir, 'log.xlsx')]],
+      backup: [['backup'], ['backup', '--out', path.join(dir, 'b.sqlite')]],
+      // After backup (COMMANDS order): restores the file it wrote.
+      restore: [['restore', path.join(dir, 'b.sqlite'), '--yes']],
     };
     // The test lists every command: a new one must be added here, and so proven.
     expect(COMMANDS.map((c) => c.name).sort()).toEqual(Object.keys(argvFor).sort());

@@ -7,9 +7,12 @@ import path from 'node:path';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api';
 import { LEVEL_ORDINALS } from '../../shared/grids';
 import type { ImportResult } from '../../shared/imports';
+import type { DatabaseSummary, RestorePreview } from '../../shared/settings';
 import { formatDateTime } from '../../shared/dates';
 
 export class UsageError extends Error {}
+
+export type DbMode = 'none' | 'read' | 'write';
 
 export type Call = <K extends HandlerName>(name: K, input: HandlerInput<K>) => Promise<HandlerOutput<K>>;
 
@@ -19,8 +22,10 @@ export interface Args {
 }
 
 export interface Outcome {
-  /** 0 done, 1 done with data errors (an import's rows). */
-  code: 0 | 1;
+  /** 0 done, 1 done with data errors (an import's rows), 2 refused (`error` says why). */
+  code: 0 | 1 | 2;
+  /** Set when refused: printed after `lines` (on stderr), or as the JSON's error beside `json`. */
+  error?: { code: string; message: string };
   /** The one JSON object printed with --json (ok is added). */
   json: Record<string, unknown>;
   /** What a person reads without --json. */
@@ -33,7 +38,7 @@ export interface Command {
   name: string;
   usage: string;
   /** none: needs no database (an in-memory one is used); read: must exist; write: created if missing. */
-  db: 'none' | 'read' | 'write';
+  db: DbMode | ((args: Args) => DbMode);
   /** Every handler the command may call. */
   handlers: HandlerName[];
   run(args: Args, call: Call): Promise<Outcome>;
@@ -272,4 +277,70 @@ function countsText(counts: Record<string, number>): string {
     .join('，');
 }
 
-export const COMMANDS: readonly Command[] = [demo, grids, stats, importCommand, exportCommand, template, print, log];
+const backup: Command = {
+  name: 'backup',
+  usage: `backup [--out FILE]      备份数据库（默认写入数据库旁的 backups 文件夹，保留最近 14 份）`,
+  db: 'read',
+  handlers: ['backup/create'],
+  async run(args, call) {
+    const out = str(args, 'out');
+    const r = await call('backup/create', out ? { out: path.resolve(out) } : {});
+    return { code: 0, json: { file: r.path, size: r.size }, lines: [`已备份到 ${r.path}`] };
+  },
+};
+
+const restore: Command = {
+  name: 'restore',
+  usage: `restore FILE [--yes]     检查备份文件并列出其中的数据；加 --yes 才用它替换当前全部数据
+                           （替换前自动另存当前数据）`,
+  // Without --yes nothing is written, not even a new empty database.
+  db: (args) => (flag(args, 'yes') ? 'write' : 'read'),
+  handlers: ['backup/inspectFile', 'backup/restoreFromFile'],
+  async run(args, call) {
+    const file = args.positionals[1];
+    if (!file) throw new UsageError('请指定要恢复的备份文件：restore FILE');
+    const input = { file: path.resolve(file) };
+    const preview = await call('backup/inspectFile', input);
+    const lines = previewLines(preview);
+    if (!flag(args, 'yes')) {
+      const message =
+        '恢复会用这个备份替换当前全部数据。核对上面的内容无误后，请加 --yes 再运行一次（替换前会自动另存当前数据）。';
+      return { code: 2, error: { code: 'NEEDS_CONFIRMATION', message }, json: { preview }, lines };
+    }
+    const r = await call('backup/restoreFromFile', input);
+    lines.push(`已恢复。恢复前的数据已另存为 ${r.safetyBackupPath}`);
+    return {
+      code: 0,
+      json: { restoredFrom: preview.source, safetyBackup: r.safetyBackupPath, installed: r.installed },
+      lines,
+    };
+  },
+};
+
+function summaryLine(s: DatabaseSummary): string {
+  const c = s.counts;
+  const newest = s.newestChange ? `，最新修改于 ${formatDateTime(s.newestChange)}` : '';
+  return `网格 ${c.grids} 个，网格员 ${c.workers} 名，住户 ${c.households} 户，工作记录 ${c.records} 条${newest}`;
+}
+
+function previewLines(p: RestorePreview): string[] {
+  return [
+    `备份文件：${p.source}（数据版本 ${p.backup.schemaVersion}，完整性检查通过）`,
+    `  将恢复：${summaryLine(p.backup)}`,
+    `  当前有：${summaryLine(p.current)}`,
+    ...p.warnings.map((w) => `提示：${w}`),
+  ];
+}
+
+export const COMMANDS: readonly Command[] = [
+  demo,
+  grids,
+  stats,
+  importCommand,
+  exportCommand,
+  template,
+  print,
+  log,
+  backup,
+  restore,
+];

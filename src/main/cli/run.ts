@@ -11,6 +11,8 @@ import type { Result } from '../../shared/errors';
 import { maskPersonal } from '../../shared/privacy';
 import { openDatabase } from '../db/connection';
 import { AppError } from '../errors';
+import { cleanStaleTemps } from '../files/atomic';
+import { fileError } from '../files/errors';
 import { createAppContext, type AppContext } from '../ipc/context';
 import { dispatch } from '../ipc/dispatch';
 import { backupDirFor, DB_FILE, defaultDataDir } from '../paths';
@@ -46,6 +48,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   limit: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,23 +69,27 @@ ${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}
 `;
 }
 
-async function openFor(command: Command, dbPath: string) {
-  if (command.db === 'none') return openDatabase(':memory:');
-  if (command.db === 'read') {
+async function openFor(command: Command, args: Args, dbPath: string) {
+  const mode = typeof command.db === 'function' ? command.db(args) : command.db;
+  if (mode === 'none') return openDatabase(':memory:');
+  if (mode === 'read') {
     if (!fs.existsSync(dbPath)) throw new AppError('DB_INVALID', `找不到数据库文件：${dbPath}`);
     if (fs.statSync(dbPath).isDirectory())
       throw new AppError('DB_INVALID', `这是一个文件夹，不是数据库文件：${dbPath}`);
   } else {
-    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    // A folder it creates holds the database: private to the user (0700).
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true, mode: 0o700 });
   }
-  return openDatabase(dbPath, { mustExist: command.db === 'read' });
+  return openDatabase(dbPath, { mustExist: mode === 'read' });
 }
 
 async function execute(command: Command, args: Args, io: CliIo) {
   const dbPath = path.resolve(
     typeof args.values.db === 'string' ? args.values.db : path.join(defaultDataDir(), DB_FILE),
   );
-  const handle = await openFor(command, dbPath);
+  // Temp files a killed export or print left beside the database (outputs clean their own folder).
+  cleanStaleTemps([path.dirname(dbPath), backupDirFor(dbPath)]);
+  const handle = await openFor(command, args, dbPath);
   const ctx = createAppContext({
     handle,
     backupDir: backupDirFor(dbPath),
@@ -128,6 +135,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!command) throw new UsageError(`未知的命令：${name}`);
     const outcome = await execute(command, args, io);
     for (const note of outcome.notes ?? []) io.stderr(`${note}\n`);
+    if (outcome.error) {
+      if (json) io.stdout(`${JSON.stringify({ ok: false, error: outcome.error, ...outcome.json })}\n`);
+      else io.stderr(`${outcome.lines.join('\n')}\n${outcome.error.message}\n`);
+      return outcome.code;
+    }
     if (json) io.stdout(`${JSON.stringify({ ok: true, ...outcome.json })}\n`);
     else io.stdout(`${outcome.lines.join('\n')}\n`);
     return outcome.code;
@@ -136,6 +148,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS')) {
       return fail(EXIT.usage, { code: 'USAGE', message: (e as Error).message }, `\n${usage()}`);
     }
+    const file = fileError(e);
+    if (file) return fail(EXIT.refused, { code: file.code, message: file.message });
     const detail = maskPersonal(e instanceof Error ? e.message : String(e));
     return fail(EXIT.internal, { code: 'INTERNAL', message: `程序内部错误（${detail}）` });
   }
