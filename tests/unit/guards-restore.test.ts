@@ -101,6 +101,18 @@ describe('restore checks the integrity of what it installs', () => {
     expect(await townships()).toEqual(['温水镇']);
   });
 
+  it('refuses a backup whose rows break the schema CHECK constraints (a grid at level 9)', async () => {
+    const file = await backupFile();
+    withRaw(file, (db) => {
+      db.pragma('ignore_check_constraints = ON');
+      db.prepare("update grids set level = 9 where code = '22'").run();
+    });
+    const r = await dispatch(app.ctx, 'backup/restoreFromFile', { file });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toContain('未做任何恢复');
+    expect(await townships()).toEqual(['温水镇']);
+  });
+
   it('restores the same backup when it is sound', async () => {
     const file = await backupFile();
     const r = await dispatch(app.ctx, 'backup/restoreFromFile', { file });
