@@ -3,6 +3,7 @@
  * naming what is wrong, read by a thread whose heap is held to 256 MB (so the bound is proven,
  * not hoped for), changes nothing in the database, and leaves no temporary file anywhere.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -20,6 +21,8 @@ import {
   writeXlsx,
   type XCell,
 } from '../helpers/hostile';
+// @ts-expect-error -- a plain .mjs build script without types
+import { buildCli } from '../../scripts/build-cli.mjs';
 
 const corpusDir = tempDir('griddesk-hostile-');
 const cases = await buildCorpus(corpusDir);
@@ -103,6 +106,35 @@ describe('hostile files', () => {
     expect(r.errors[0]!.message).toMatch(/文件已损坏（工作表“住户”的 XML 格式有误/);
     expect(fs.readdirSync(privateTmp)).toEqual([]);
   });
+});
+
+describe('hostile files through the command line', () => {
+  // Its own build: other test files rebuild out/cli/ while this one runs.
+  const outdir = path.resolve(__dirname, '../../out', `cli-hostile-test-${process.pid}`);
+  let cli: string;
+  beforeAll(async () => {
+    cli = await (buildCli as (outdir: string) => Promise<string>)(outdir);
+  }, 120_000);
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  it('each ends in one JSON object and exit 1 or 2, never an internal error; no temp file', () => {
+    // Not under os.tmpdir(): this file points TMPDIR at a folder that must stay empty.
+    const db = path.join(corpusDir, 'cli.sqlite');
+    const tmp = fs.mkdtempSync(path.join(corpusDir, 'cli-tmp-'));
+    for (const { name, file, message } of cases) {
+      const r = spawnSync(process.execPath, [cli, 'import', file, '--db', db, '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: tmp },
+      });
+      expect([1, 2], `${name}: ${r.stdout}${r.stderr}`).toContain(r.status);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines, name).toHaveLength(1);
+      const out = JSON.parse(lines[0]!) as { ok: boolean; error?: { message: string }; errors?: { message: string }[] };
+      expect(out.ok, name).toBe(false);
+      expect(out.error?.message ?? out.errors?.[0]?.message, name).toMatch(message);
+      expect(fs.readdirSync(tmp), name).toEqual([]);
+    }
+  }, 120_000);
 });
 
 describe('reading limits', () => {
