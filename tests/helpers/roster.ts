@@ -1,7 +1,8 @@
 import { makeId } from './people';
 import { writeWorkbook, type Cell } from './xlsx';
 
-const HEADER = [
+/** A township's 网格员 roster header, as the sample rosters write it. */
+export const WORKER_ROSTER_HEADER = [
   '序号',
   '镇',
   '村',
@@ -102,7 +103,7 @@ export async function writeTownshipRoster(file: string): Promise<{ rows: number;
         ['温水镇网格员花名册'],
         ['填报单位（盖章）：温水镇人民政府', '', '', '', '', '', '填报日期：2026年11月20日'],
       ],
-      header: HEADER,
+      header: WORKER_ROSTER_HEADER,
       rows,
       textColumns: [5, 8, 9, 13],
     },

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/main/import/run';
 import { parseDate } from '../../src/main/import/cells';
 import { openTestApp, tempDir, type TestApp } from '../helpers/context';
+import { WORKER_ROSTER_HEADER } from '../helpers/roster';
 import { makeId } from '../helpers/people';
 import { writeWorkbook, type Cell } from '../helpers/xlsx';
 
@@ -18,23 +19,7 @@ afterEach(async () => {
   await app.close();
 });
 
-const HEADER_A = [
-  '序号',
-  '镇',
-  '村',
-  '组',
-  '级别',
-  '网格编码',
-  '姓名',
-  '性别',
-  '身份证号',
-  '联系电话',
-  '政治面貌',
-  '人员类别',
-  '担任职务',
-  '任职日期',
-  '备注',
-];
+const HEADER_A = WORKER_ROSTER_HEADER;
 // Another village's header: other names for the same columns, an extra column, a different order.
 const HEADER_B = [
   '序号',
