@@ -27,7 +27,8 @@ const WORKER_HEADER = [
   '担任职务',
   '任职日期',
 ];
-const HOUSEHOLD_HEADER = [
+/** A 住户花名册 header as townships write it (the one-sheet county file uses it too). */
+export const HOUSEHOLD_HEADER = [
   '序号',
   '镇',
   '村',

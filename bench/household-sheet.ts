@@ -6,22 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import { idCheckChar } from '../src/shared/idcard';
+import { HOUSEHOLD_HEADER } from './county-workbook';
 
-const HEADER = [
-  '序号',
-  '镇',
-  '村',
-  '组',
-  '网格编码',
-  '网格名称',
-  '户主姓名',
-  '身份证号',
-  '联系电话',
-  '家庭住址',
-  '门牌号',
-  '家庭人口',
-  '户类别',
-];
+const HEADER = HOUSEHOLD_HEADER;
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧';
 const GIVEN = '建国秀英志强桂兰明华红梅德胜玉珍春生海燕永福淑芬金凤长林小平';
 const TOWNS = '温水石门回龙柳林清河桃园马坊新集白杨金川龙泉双河青山红岩平安高桥三合太平永兴长乐';
