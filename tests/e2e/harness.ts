@@ -16,7 +16,8 @@ import { openTestApp, tempDir, type TestApp } from '../helpers/context';
 import { dialogPaths } from '../../src/main/ipc/context';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const rendererDir = path.join(root, 'out', 'renderer');
+// GRIDDESK_E2E_OUT lets parallel work build into its own folder (electron-vite build --outDir).
+const rendererDir = path.join(process.env.GRIDDESK_E2E_OUT ?? path.join(root, 'out'), 'renderer');
 export const screenshotDir = path.join(root, 'test-results', 'screenshots');
 
 export const CHROMIUM_ARGS = [
@@ -39,7 +40,11 @@ function chromiumPath(): string {
 
 function ensureBuilt(): void {
   if (fs.existsSync(path.join(rendererDir, 'index.html'))) return;
-  execFileSync(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    path.join(root, 'node_modules', '.bin', 'electron-vite'),
+    ['build', '--outDir', path.dirname(rendererDir)],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 
 /** Serves out/renderer the way the app:// protocol does: same path rules, same CSP header. */

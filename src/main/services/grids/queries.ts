@@ -79,6 +79,11 @@ export interface GridPath {
   names: [string, string, string, string];
   /** 温水镇 / 田家河村 / 十四组 */
   text: string;
+  /**
+   * How screens name a grid: from the village down (田家河村 / 十四组 / 第1网格), because 一组 and
+   * 第1网格 exist in every village. The township itself keeps its own name.
+   */
+  label: string;
 }
 
 export function pathAt(path: GridPath, level: number): GridInfo | null {
@@ -94,7 +99,14 @@ function toPath(rows: GridInfo[], gridId: number): GridPath {
     ancestors,
     names,
     text: ancestors.map((g) => g.name).join(' / '),
+    label: gridLabel(ancestors),
   };
+}
+
+/** Names from the village (level 2) down; a township is named by itself. */
+export function gridLabel(ancestors: readonly { level: number; name: string }[]): string {
+  const below = ancestors.filter((g) => g.level >= 2);
+  return (below.length > 0 ? below : ancestors).map((g) => g.name).join(' / ');
 }
 
 function chunk<T>(list: T[], size: number): T[][] {
