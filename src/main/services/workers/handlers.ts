@@ -4,6 +4,7 @@ import { defineHandlers } from '../../ipc/define';
 import { describeChanges } from '../audit/audit';
 import { readInputFile } from '../files/read';
 import * as workers from './workers';
+import { listVacancies } from './vacancies';
 
 const WORKER_LABELS = {
   name: FIELD_LABELS.name,
@@ -21,7 +22,7 @@ const asRecord = (w: WorkerDetail) => ({ ...w }) as Record<string, unknown>;
 
 export const workersHandlers = defineHandlers(workersApi, {
   'grids/assignments': ({ db }, { id }) => workers.gridAssignments(db, id),
-  'grids/vacancies': ({ db }, input) => workers.listVacancies(db, input),
+  'grids/vacancies': ({ db }, input) => listVacancies(db, input),
   'workers/list': ({ db }, input) => workers.listWorkers(db, input),
   'workers/get': ({ db }, { id }) => workers.getWorker(db, id),
   'workers/create': async ({ db, audit }, input) => {

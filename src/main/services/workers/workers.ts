@@ -297,26 +297,6 @@ export async function gridAssignments(db: DbOrTrx, gridId: number): Promise<Assi
   return assignmentViews(db, { gridIds: [gridId] });
 }
 
-/** Grids (optionally under one grid, of one level) with no current worker. */
-export async function listVacancies(
-  db: DbOrTrx,
-  input: HandlerArgs<'grids/vacancies'>,
-): Promise<{ id: number; name: string; code: string; level: number }[]> {
-  let q = db
-    .selectFrom('grids as g')
-    .select(['g.id', 'g.name', 'g.code', 'g.level'])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('assignments as a').select('a.id').whereRef('a.grid_id', '=', 'g.id').where(currentOn()),
-        ),
-      ),
-    );
-  if (input.gridId !== null) q = q.where('g.id', 'in', subtreeOf(db, input.gridId));
-  if (input.level !== null) q = q.where('g.level', '=', input.level);
-  return q.orderBy('g.code').execute();
-}
-
 const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The worker's photo for signboards: a JPEG or PNG up to 2 MB, kept in the database. */
