@@ -13,6 +13,7 @@ import { gridsApi } from './grids';
 import { exportsApi, importsApi } from './imports';
 import { householdsApi, workersApi } from './people';
 import { printApi } from './print';
+import { searchApi } from './search';
 import { systemApi } from './settings';
 
 export const contract = {
@@ -25,6 +26,7 @@ export const contract = {
   ...printApi,
   ...filesApi,
   ...auditApi,
+  ...searchApi,
 };
 
 export type ApiContract = typeof contract;

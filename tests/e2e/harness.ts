@@ -87,7 +87,7 @@ export async function launchApp(options: { dir?: string } = {}): Promise<E2E> {
   // As in the app: the page may only use paths the (stubbed) dialogs returned.
   app.ctx.paths = dialogPaths();
   const server = await serveRenderer();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -6,6 +6,7 @@ import { gridsHandlers } from '../services/grids/handlers';
 import { householdsHandlers } from '../services/households/handlers';
 import { importsHandlers } from '../services/imports/handlers';
 import { printHandlers } from '../services/print/handlers';
+import { searchHandlers } from '../services/search/handlers';
 import { systemHandlers } from '../services/settings/handlers';
 import { workersHandlers } from '../services/workers/handlers';
 import type { Handlers } from './define';
@@ -21,6 +22,7 @@ export const handlers = {
   ...printHandlers,
   ...filesHandlers,
   ...auditHandlers,
+  ...searchHandlers,
 };
 
 export type HandlerTable = Handlers<ApiContract>;

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { useAppState } from './lib/settings-context';
-import { NavigationContext, type PageKey } from './lib/navigation';
+import { GlobalSearch } from './components/GlobalSearch';
+import { NavigationContext, TARGET_PAGE, type Navigation, type PageKey, type Target } from './lib/navigation';
 import { ROUTES } from './routes';
 
 function Header() {
@@ -16,20 +17,36 @@ function Header() {
           四级网格化管理
         </Text>
       </Group>
-      {settings.unitName && (
-        <Text size="sm" fw={500} data-testid="unit-name">
-          {settings.unitName}
-        </Text>
-      )}
+      <Group gap="md" wrap="nowrap">
+        {settings.unitName && (
+          <Text size="sm" fw={500} data-testid="unit-name">
+            {settings.unitName}
+          </Text>
+        )}
+        <GlobalSearch />
+      </Group>
     </Group>
   );
 }
 
-export function App() {
+/** The page shown and the link followed to it, if any. */
+function useNavigationState(): Navigation & { page: PageKey } {
   const [page, setPage] = useState<PageKey>(ROUTES[0].key);
+  const [target, setTarget] = useState<Navigation['target']>(null);
+  const open = useCallback((t: Target) => {
+    setPage(TARGET_PAGE[t.kind]);
+    setTarget((prev) => ({ ...t, seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
+  const shown = useCallback((seq: number) => setTarget((prev) => (prev?.seq === seq ? null : prev)), []);
+  return useMemo(() => ({ page, go: setPage, open, target, shown }), [page, open, target, shown]);
+}
+
+export function App() {
+  const navigation = useNavigationState();
+  const { page, go: setPage } = navigation;
   const Page = ROUTES.find((r) => r.key === page)!.component;
   return (
-    <NavigationContext.Provider value={setPage}>
+    <NavigationContext.Provider value={navigation}>
       <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
         <AppShell.Header>
           <Header />

@@ -5,6 +5,7 @@ import { IconDatabasePlus, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { GridNode } from '@shared/grids';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiQuery } from '@renderer/lib/query';
+import { useTarget } from '@renderer/lib/navigation';
 import { useLevelName } from '@renderer/lib/settings-context';
 import { DeleteGridModal } from './DeleteGridModal';
 import { GridDetail } from './GridDetail';
@@ -33,6 +34,7 @@ export function GridsPage() {
   const { index, complete } = useGridTree();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
+  useTarget('grid', setSelectedId);
   const [query] = useDebouncedValue(search, 150);
   const [formMode, setFormMode] = useState<GridFormMode | null>(null);
   const [moving, setMoving] = useState<GridNode | null>(null);

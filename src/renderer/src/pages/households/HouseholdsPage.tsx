@@ -4,7 +4,8 @@ import { IconArrowsMove, IconPlus, IconPrinter, IconUpload } from '@tabler/icons
 import type { HouseholdView } from '@shared/people';
 import { saveThenOpen } from '@renderer/lib/files';
 import { usePagedList } from '@renderer/lib/use-paged-list';
-import { useNavigate } from '@renderer/lib/navigation';
+import { useNavigate, useTarget } from '@renderer/lib/navigation';
+import { call, notifyError } from '@renderer/lib/api';
 import { ListPage } from '@renderer/components/list/ListPage';
 import { RosterExportMenu } from '@renderer/components/RosterExportMenu';
 import { HouseholdFormDrawer } from './HouseholdForm';
@@ -35,6 +36,9 @@ export function HouseholdsPage() {
   });
   const [editing, setEditing] = useState<'new' | HouseholdView | null>(null);
   const [moving, setMoving] = useState(false);
+  useTarget('household', (id) => {
+    void call('households/get', { id }).then((r) => (r.ok ? setEditing(r.value) : notifyError(r.error)));
+  });
   const { picked } = list;
 
   const actions = (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Stack, Tabs } from '@mantine/core';
 import { IconPlus, IconUpload } from '@tabler/icons-react';
 import { usePagedList } from '@renderer/lib/use-paged-list';
-import { useNavigate } from '@renderer/lib/navigation';
+import { useNavigate, useTarget } from '@renderer/lib/navigation';
 import { PageHeader } from '@renderer/components/list/ListPage';
 import { RosterExportMenu } from '@renderer/components/RosterExportMenu';
 import { Vacancies } from './Vacancies';
@@ -19,6 +19,7 @@ export function WorkersPage() {
   });
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
+  useTarget('worker', setSelected);
 
   return (
     <Stack gap="sm">
