@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { none, pathSchema, read, write } from './contract';
 import type { GridNode } from './grids';
+import { normalizePhone } from './text';
 
 /**
  * How codes are built: level-1 codes are `prefix` + digits[0] digits; each lower level
@@ -16,14 +17,35 @@ export const codeSchemeSchema = z.object({
   digits: z
     .array(
       z
-        .number({ error: '请填写位数' })
-        .int({ error: '位数应为整数' })
-        .min(1, { error: '每级至少 1 位' })
-        .max(6, { error: '每级最多 6 位' }),
+        .number({ error: '请填写位数（1 到 6）' })
+        .int({ error: '位数应为 1 到 6 的整数' })
+        .min(1, { error: '每级位数应为 1 到 6，不能为 0' })
+        .max(6, { error: '每级位数应为 1 到 6' }),
     )
     .length(4),
 });
 export type CodeScheme = z.infer<typeof codeSchemeSchema>;
+
+/**
+ * A phone printed on every signboard or card: a landline with its area code (0913-1234567,
+ * 09131234567, (0913)1234567, an extension after - or 转) or an 11-digit mobile. Full-width digits
+ * and brackets are normalised; empty is allowed (printed as “—”, and the print check says so).
+ */
+const PRINTED_PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?[1-9]\d{6,7}(?:(?:-|转)\d{1,6})?)$/;
+
+export function isPrintedPhone(phone: string): boolean {
+  return phone === '' || PRINTED_PHONE.test(phone);
+}
+
+function printedPhone(label: string) {
+  return z
+    .string()
+    .max(40, { error: `${label}不能超过 40 个字符` })
+    .transform(normalizePhone)
+    .refine(isPrintedPhone, {
+      error: `${label}应为带区号的固定电话（如 0913-1234567，分机写在后面：0913-1234567-801）或 11 位手机号`,
+    });
+}
 
 export const settingsSchema = z.object({
   /** The office using GridDesk, printed on reports and boards. */
@@ -34,13 +56,22 @@ export const settingsSchema = z.object({
     .length(4),
   codeScheme: codeSchemeSchema,
   /** 监督电话, printed on signboards and cards. */
-  supervisionPhone: z.string().trim().max(30, { error: '监督电话不能超过 30 个字符' }),
+  supervisionPhone: printedPhone('监督电话'),
   /** The township's 综治中心 phone, printed on contact cards. */
-  centerPhone: z.string().trim().max(30, { error: '综治中心电话不能超过 30 个字符' }),
+  centerPhone: printedPhone('镇综治中心电话'),
   /** Who works at this computer: the 操作日志 records it as the author of every change. */
   clerkName: z.string().trim().max(20, { error: '操作员姓名不能超过 20 个字' }).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * What a database may hold: phones saved before they were checked are read back as written (never
+ * silently dropped); the print check and the settings form then ask the clerk to correct them.
+ */
+export const storedSettingsSchema = settingsSchema.extend({
+  supervisionPhone: z.string(),
+  centerPhone: z.string(),
+});
 
 export const DEFAULT_SETTINGS: Settings = {
   unitName: '',

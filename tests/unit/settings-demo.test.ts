@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/shared/settings';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { createDemo } from '../../src/main/services/demo/demo';
 import { chineseNumber } from '../../src/main/services/demo/names';
@@ -29,7 +29,78 @@ describe('settings', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.fields?.['codeScheme.prefix']).toContain('数字');
-    expect(r.error.fields?.['codeScheme.digits.1']).toBe('每级至少 1 位');
+    expect(r.error.fields?.['codeScheme.digits.1']).toBe('每级位数应为 1 到 6，不能为 0');
+  });
+});
+
+/** The field errors the shared schema gives for these settings (what the form shows). */
+function fieldErrors(change: Partial<Settings>): Record<string, string> {
+  const r = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...change });
+  return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+}
+
+const PHONE_RULE = '应为带区号的固定电话（如 0913-1234567，分机写在后面：0913-1234567-801）或 11 位手机号';
+
+describe('the phones printed on every board and card', () => {
+  it.each([
+    '0913-abc',
+    '12345',
+    '1391234567',
+    '139123456789',
+    '23912345678',
+    '0913-123',
+    '0913-0234567',
+    '(0913)',
+    '电话',
+  ])('refuses %s under the field that holds it, naming the field', (bad) => {
+    expect(fieldErrors({ supervisionPhone: bad })).toEqual({ supervisionPhone: `监督电话${PHONE_RULE}` });
+    expect(fieldErrors({ centerPhone: bad })).toEqual({ centerPhone: `镇综治中心电话${PHONE_RULE}` });
+  });
+
+  it.each([
+    ['0913-1234567', '0913-1234567'],
+    ['09131234567', '09131234567'],
+    ['(0913)1234567', '0913-1234567'],
+    ['（0913）1234567', '0913-1234567'],
+    ['010-12345678', '010-12345678'],
+    ['0913-1234567-801', '0913-1234567-801'],
+    ['0913-1234567转801', '0913-1234567转801'],
+    ['０９１３－１２３４５６７', '0913-1234567'],
+    ['13912345678', '13912345678'],
+    ['１３９１２３４５６７８', '13912345678'],
+    [' 139 1234 5678 ', '13912345678'],
+    ['', ''],
+  ])('keeps %s as %s', (typed, kept) => {
+    const r = settingsSchema.parse({ ...DEFAULT_SETTINGS, supervisionPhone: typed, centerPhone: typed });
+    expect([r.supervisionPhone, r.centerPhone]).toEqual([kept, kept]);
+  });
+
+  it('refuses a bad phone through the handler and saves nothing', async () => {
+    const before = await app.call('settings/update', { ...DEFAULT_SETTINGS, supervisionPhone: '0913-7654321' });
+    const r = await dispatch(app.ctx, 'settings/update', {
+      ...DEFAULT_SETTINGS,
+      unitName: '温水镇综治中心',
+      supervisionPhone: '0913-abc',
+    });
+    expect(!r.ok && r.error.fields).toEqual({ supervisionPhone: `监督电话${PHONE_RULE}` });
+    expect(await app.call('settings/get', {})).toEqual(before);
+  });
+
+  it('reads back, as written, a phone saved before phones were checked', async () => {
+    app.ctx.handle.sqlite.prepare("insert into settings (key, value) values ('centerPhone', ?)").run('"12345"');
+    expect((await app.call('settings/get', {})).centerPhone).toBe('12345');
+  });
+});
+
+describe('the digits of each level of the code scheme', () => {
+  it.each([
+    [0, '每级位数应为 1 到 6，不能为 0'],
+    [7, '每级位数应为 1 到 6'],
+    [1.5, '位数应为 1 到 6 的整数'],
+  ])('refuses %s with the range allowed, never changing it', (digits, message) => {
+    expect(fieldErrors({ codeScheme: { prefix: '', digits: [2, digits, 2, 2] } })).toEqual({
+      'codeScheme.digits.1': message,
+    });
   });
 });
 

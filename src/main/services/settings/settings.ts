@@ -1,10 +1,13 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings';
+import { DEFAULT_SETTINGS, settingsSchema, storedSettingsSchema, type Settings } from '../../../shared/settings';
 import { inTransaction } from '../../db/transaction';
 import type { DbOrTrx } from '../../db/schema';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
-/** The clerk's settings, with defaults for anything never saved (or saved by an older version). */
+/**
+ * The clerk's settings, with defaults for anything never saved (or unreadable). A phone saved
+ * before phones were checked comes back as written: the form and the print check name it.
+ */
 export async function getSettings(db: DbOrTrx): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
   const stored: Record<string, unknown> = {};
@@ -18,9 +21,9 @@ export async function getSettings(db: DbOrTrx): Promise<Settings> {
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of KEYS) {
     const candidate = { ...DEFAULT_SETTINGS, [key]: stored[key] ?? DEFAULT_SETTINGS[key] };
-    if (settingsSchema.safeParse(candidate).success) merged[key] = candidate[key];
+    if (storedSettingsSchema.safeParse(candidate).success) merged[key] = candidate[key];
   }
-  return settingsSchema.parse(merged);
+  return storedSettingsSchema.parse(merged);
 }
 
 export async function updateSettings(db: DbOrTrx, settings: Settings): Promise<Settings> {
