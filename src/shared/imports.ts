@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pathSchema, read, write } from './contract';
+import { vacanciesSchema } from './people';
 
 export const ROSTER_KINDS = ['workers', 'households'] as const;
 export type RosterKind = (typeof ROSTER_KINDS)[number];
@@ -74,7 +75,29 @@ export interface RowError {
   row: number;
   /** The column's header as written in the file. */
   column: string;
+  /** Whom the row is about (its 姓名 or 户主姓名 as written), '' when the row names nobody. */
+  person: string;
   message: string;
+}
+
+// Bounds only: headers and messages quote cells, which may hold up to 32,767 characters.
+export const rowErrorSchema = z.object({
+  sheet: z.string().max(100_000),
+  row: z.number().int().min(0),
+  column: z.string().max(100_000),
+  person: z.string().max(100_000).default(''),
+  message: z.string().max(100_000),
+});
+
+/** A current holder the import would replace: their assignment ends, their history stays. */
+export interface Replacement {
+  /** The holder's name. */
+  name: string;
+  /** The grid, named from its village down. */
+  grid: string;
+  role: string;
+  /** Who the roster gives the grid and role to. */
+  by: string[];
 }
 
 export interface Counts {
@@ -108,11 +131,28 @@ export interface SheetSummary extends SheetLayout {
 export interface ImportResult {
   ok: boolean;
   committed: boolean;
+  /** The whole file could not be read (not xlsx, damaged, no roster in it): this says why; nothing else holds. */
+  fileError: string | null;
   created: Counts;
   updated: Counts;
   unchanged: Counts;
   errors: RowError[];
   sheets: SheetSummary[];
+  /** Current holders the roster gives their grid and role to someone else. */
+  replaced: Replacement[];
+}
+
+/** Columns a mapping gives to more than one field: an import with one is refused. */
+export function sharedColumns<F extends string>(mapping: Partial<Record<F, number>>): { index: number; fields: F[] }[] {
+  const byColumn = new Map<number, F[]>();
+  for (const [field, index] of Object.entries(mapping) as [F, number | undefined][]) {
+    if (index === undefined) continue;
+    byColumn.set(index, [...(byColumn.get(index) ?? []), field]);
+  }
+  return [...byColumn]
+    .filter(([, fields]) => fields.length > 1)
+    .map(([index, fields]) => ({ index, fields }))
+    .sort((a, b) => a.index - b.index);
 }
 
 export const layoutOverrideSchema = z.object({
@@ -147,14 +187,26 @@ const readsFile = { files: { file: 'read' as const } };
 export const importsApi = {
   'import/analyze': read(importRequestSchema, readsFile).returns<ImportResult>(),
   'import/commit': write(importRequestSchema, '导入花名册', readsFile).returns<ImportResult>(),
-  'import/errorWorkbook': read(importRequestSchema.extend(out), {
-    files: { file: 'read', out: 'write' },
-  }).returns<SavedFile>(),
+  // `errors`: the rows a commit skipped, marked as it reported them (the file is not checked again).
+  'import/errorWorkbook': read(
+    importRequestSchema.extend({ ...out, errors: z.array(rowErrorSchema).max(5_000_000).optional() }),
+    {
+      files: { file: 'read', out: 'write' },
+    },
+  ).returns<SavedFile>(),
   'import/template': read(z.object(out), { files: { out: 'write' } }).returns<SavedFile>(),
 };
 
 /** The exports domain's endpoints: rosters out to Excel. */
+export const contactsExportSchema = z.object({
+  gridId: z.number({ error: '请选择村（社区）' }).int().positive(),
+});
+
 export const exportsApi = {
   'export/workers': read(exportRequestSchema.extend(out), { files: { out: 'write' } }).returns<SavedFile>(),
   'export/households': read(exportRequestSchema.extend(out), { files: { out: 'write' } }).returns<SavedFile>(),
+  /** 待配备网格, with the vacancy panel's scope and level. */
+  'export/vacancies': read(vacanciesSchema.extend(out), { files: { out: 'write' } }).returns<SavedFile>(),
+  /** A village's (or any grid's) 通讯录: its current workers with phones in full, no ID numbers. */
+  'export/contacts': read(contactsExportSchema.extend(out), { files: { out: 'write' } }).returns<SavedFile>(),
 };

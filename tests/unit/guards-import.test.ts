@@ -63,7 +63,7 @@ describe('IDs Excel turned into numbers', () => {
       [first, '身份证号'],
       [second, '身份证号'],
     ]);
-    expect(r.errors[0]!.message).toContain('被 Excel 存成了数字（6.10327E+17）');
+    expect(r.errors[0]!.message).toContain('被 Excel 存成了数字（这一格是“6.10327E+17”）');
     expect(r.errors[1]!.message).toContain('存成了数字');
     expect(count('workers')).toBe(0);
   });

@@ -29,6 +29,7 @@ const visitsKind: ImportKind<Visit, VisitPlan> = {
   noun: '走访记录',
   fields: VISIT_FIELDS,
   labels: { gridCode: '网格编码', visitor: '走访人', visitDate: '走访日期', household: '走访对象' },
+  person: 'visitor',
   synonyms: synonymsFor(VISIT_FIELDS, {
     visitor: ['走访人', '走访人员'],
     visitDate: ['走访日期', '走访时间'],
@@ -122,11 +123,18 @@ describe('import kinds registry', () => {
       ['网格员', 'workers', 1, 1, 0],
     ]);
     expect(preview.errors).toEqual([
-      { sheet: '走访记录', row: rows['走访记录']![2], column: '走访人员', message: expect.stringContaining('数字') },
+      {
+        sheet: '走访记录',
+        row: rows['走访记录']![2],
+        column: '走访人员',
+        person: '张3',
+        message: expect.stringContaining('数字'),
+      },
       {
         sheet: '走访记录',
         row: rows['走访记录']![2],
         column: '走访时间',
+        person: '张3',
         message: expect.stringContaining('无法识别'),
       },
     ]);

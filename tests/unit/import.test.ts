@@ -427,12 +427,16 @@ describe('roster import', () => {
       expect(r.ok).toBe(false);
       expect(r.errors).toHaveLength(1);
       expect(r.errors[0]!.message).toMatch(message);
+      // Only the message: no sheets to map, nothing to count (the page shows nothing else).
+      expect(r.fileError).toMatch(message);
+      expect(r.sheets).toEqual([]);
     }
     // A real workbook whose sheets are not rosters.
     const other = path.join(dir, 'budget.xlsx');
     await writeWorkbook(other, [{ name: '预算', header: ['项目', '金额'], rows: [['办公费', 100]] }]);
     const r = await runImport(app.ctx.handle.db, other);
     expect(r.errors[0]!.message).toContain('没有找到花名册');
+    expect(r.fileError).toContain('没有找到花名册');
     expect(await app.call('stats/get', {})).toMatchObject({ workers: 0, households: 0, grids: { level1: 0 } });
   });
 

@@ -147,7 +147,7 @@ const importCommand: Command = {
     const r = await call(dryRun ? 'import/analyze' : 'import/commit', input);
     const errorsOut = str(args, 'errors-out');
     if (errorsOut && r.errors.length) await call('import/errorWorkbook', { ...input, out: path.resolve(errorsOut) });
-    const errors = r.errors.map(({ sheet, row, column, message }) => ({ sheet, row, column, message }));
+    const errors = r.errors.map(({ sheet, row, column, person, message }) => ({ sheet, row, column, person, message }));
     return {
       code: r.ok ? 0 : 1,
       json: {
@@ -174,7 +174,8 @@ function importLines(r: ImportResult, dryRun: boolean): string[] {
   }
   lines.push(count('新增', r.created), count('更新', r.updated), count('不变', r.unchanged));
   for (const e of r.errors) {
-    lines.push(`错误：${e.sheet ? `工作表“${e.sheet}” 第 ${e.row} 行 ${e.column}：` : ''}${e.message}`);
+    const who = e.person ? `（${e.person}）` : '';
+    lines.push(`错误：${e.sheet ? `工作表“${e.sheet}” 第 ${e.row} 行${who} ${e.column}：` : ''}${e.message}`);
   }
   if (r.committed) lines.push(r.ok ? '已全部导入。' : `已导入无误的行，另有 ${r.errors.length} 处错误未导入。`);
   else if (dryRun) lines.push('这是预览（--dry-run），没有写入任何数据。');

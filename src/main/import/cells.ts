@@ -5,8 +5,34 @@ import type { CellValue } from './source';
 
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return formatDate(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : formatDate(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  // As Excel shows a logical value.
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v).trim();
+}
+
+/**
+ * What a cell holds, for a message that quotes it: 数字 6.10327E+17, 日期 2021-03-01, 逻辑值 TRUE,
+ * or the text in quotes. Never NaN, undefined or [object Object]: a clerk cannot act on those.
+ */
+export function describeCell(v: CellValue): string {
+  if (v === null || v === undefined || v === '') return '空白';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '一个无法识别的日期' : `日期 ${formatDate(v)}`;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return '一个无法识别的数字';
+    // As Excel shows a long number in a General cell: 15 significant digits at most.
+    return `数字 ${
+      Math.abs(v) >= 1e11
+        ? v
+            .toExponential(5)
+            .replace('e+', 'E+')
+            .replace(/\.?0+E/, 'E')
+        : String(v)
+    }`;
+  }
+  if (typeof v === 'boolean') return `逻辑值 ${v ? 'TRUE' : 'FALSE'}`;
+  return `“${String(v).trim()}”`;
 }
 
 function formatDate(d: Date): string {
@@ -23,13 +49,18 @@ function excelSerialToDate(serial: number): string | null {
 /** 2021-03-01, 2021/3/1, 2021.03, 2021年3月, 2021年3月1日, 20210301, Excel serial numbers, real dates. */
 export function parseDate(v: CellValue): { date: string | null; problem?: string } {
   if (v === null || v === '') return { date: null };
-  if (v instanceof Date) return { date: formatDate(v) };
+  const unknown = {
+    date: null,
+    problem: `无法识别的日期（这一格是${describeCell(v)}），请写成 2021-03-01 或 2021年3月`,
+  };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? unknown : { date: formatDate(v) };
   if (typeof v === 'number') {
     const d = excelSerialToDate(v);
     if (d && v > 366) return { date: d };
     if (v >= 19000101 && v <= 21001231) return parseDate(String(v));
-    return { date: null, problem: `无法识别的日期“${v}”` };
+    return unknown;
   }
+  if (typeof v === 'boolean') return unknown;
   const s = toHalfWidth(String(v)).trim().replace(/\s+/g, '');
   let m = /^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?|月)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})?$/.exec(s);
   if (m) {

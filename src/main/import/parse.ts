@@ -3,7 +3,7 @@
  * message). Which rows are data is decided here for every kind; what a row means is the
  * kind's. Nothing here touches the database.
  */
-import type { RowError } from '../../shared/imports';
+import { sharedColumns, type RowError } from '../../shared/imports';
 import { cellText } from './cells';
 import type { ImportKind, RecordOrigin } from './kinds/types';
 import type { ImportLayout } from './layout';
@@ -47,8 +47,29 @@ function missingColumns(kind: ImportKind, layout: ImportLayout, headerRow: numbe
     .filter((f) => layout.mapping[f] === undefined)
     .map((f) => {
       const label = kind.labels[f] ?? f;
-      return { sheet: layout.sheet, row: headerRow, column: label, message: `找不到“${label}”列，请在列对应中指定` };
+      const message = `找不到“${label}”列，请在列对应中指定`;
+      return { sheet: layout.sheet, row: headerRow, column: label, person: '', message };
     });
+}
+
+/** Columns the mapping gives to two fields or more, as errors on the header row: the commit is refused. */
+export function mappingConflicts(kind: ImportKind, layout: ImportLayout, headerRow: number): RowError[] {
+  return sharedColumns(layout.mapping).map(({ index, fields }) => {
+    const col = layout.columns.find((c) => c.index === index);
+    const where = col ? `${col.letter} 列“${col.header}”` : `第 ${index + 1} 列`;
+    const order = (f: string) => kind.fields.indexOf(f);
+    const names = [...fields]
+      .sort((a, b) => order(a) - order(b))
+      .map((f) => `“${kind.labels[f] ?? f}”`)
+      .join('和');
+    return {
+      sheet: layout.sheet,
+      row: headerRow,
+      column: col?.header ?? '',
+      person: '',
+      message: `${where}同时对应了${names}：一列只能对应一个字段，请在列对应中改正后再导入`,
+    };
+  });
 }
 
 /**
@@ -69,6 +90,8 @@ export class SheetParser {
   };
   /** A known kind, a header and every required column: else no row is read. */
   readonly reading: boolean;
+  /** A column mapped to two fields: nothing of the file may be committed until the clerk corrects it. */
+  readonly conflicted: boolean;
 
   constructor(
     readonly layout: ImportLayout,
@@ -78,9 +101,12 @@ export class SheetParser {
   ) {
     const kind = kinds.find((k) => k.name === layout.kind) ?? null;
     this.result = { kind, records, errors: [], skipped: 0, dataRows: 0 };
+    let conflicts: RowError[] = [];
     if (kind && layout.headerRow !== null) {
-      for (const e of missingColumns(kind, layout, layout.headerRow)) this.result.errors.push(e);
+      conflicts = mappingConflicts(kind, layout, layout.headerRow);
+      for (const e of [...missingColumns(kind, layout, layout.headerRow), ...conflicts]) this.result.errors.push(e);
     }
+    this.conflicted = conflicts.length > 0;
     this.reading = kind !== null && layout.headerRow !== null && this.result.errors.length === 0;
   }
 
@@ -95,7 +121,7 @@ export class SheetParser {
     }
     result.dataRows += 1;
     const kind = result.kind!;
-    const reader = new RowReader(layout, row, kind.labels, this.intern);
+    const reader = new RowReader(layout, row, kind.labels, this.intern, kind.person);
     const record = kind.parseRow(reader);
     if (record) result.records.push(record);
     for (const e of reader.errors) result.errors.push(e);

@@ -3,7 +3,7 @@
  * rename, and what each kind would create, update or leave unchanged. Pure planning — apply.ts
  * writes it.
  */
-import type { RowError } from '../../shared/imports';
+import type { Replacement, RowError } from '../../shared/imports';
 import { maskPersonal } from '../../shared/privacy';
 import type { CodeScheme } from '../../shared/settings';
 import type { DbOrTrx } from '../db/schema';
@@ -11,6 +11,7 @@ import { gridOutlines } from '../services/grids/rows';
 import { GridIndex, type PlannedGrid } from './grid-index';
 import { IMPORT_KINDS } from './kinds';
 import type { ImportKind, KindChanges, PlanContext, RecordOrigin, Tally } from './kinds/types';
+import { personName } from './row-reader';
 
 /** Every count at zero: grids, then each kind's keys in registry order. */
 export function zeroCounts(kinds: readonly ImportKind[] = IMPORT_KINDS): Tally {
@@ -33,6 +34,8 @@ export interface Plan {
   created: Tally;
   updated: Tally;
   unchanged: Tally;
+  /** Current holders the records would replace. */
+  replaced: Replacement[];
 }
 
 /** Records read from the file, per kind. */
@@ -49,21 +52,43 @@ export async function buildPlan(
 ): Promise<Plan> {
   const errors = [...parseErrors];
   const grids = new GridIndex(await gridOutlines(db), scheme);
-  const fail = (at: RecordOrigin, field: string, message: string) =>
-    errors.push({ sheet: at.sheet, row: at.row, column: headerOf(at.sheet, field), message: maskPersonal(message) });
-  const ctx: PlanContext = {
-    db,
-    fail,
-    gridFor: (record, level) => grids.gridForRow(record, level, (field, message) => fail(record, field, message)),
+  const contextFor = (kind: ImportKind): PlanContext => {
+    const fail = (at: RecordOrigin, field: string, message: string) =>
+      errors.push({
+        sheet: at.sheet,
+        row: at.row,
+        column: headerOf(at.sheet, field),
+        person: personOf(kind, at),
+        message: maskPersonal(message),
+      });
+    return {
+      db,
+      fail,
+      gridFor: (record, level) => grids.gridForRow(record, level, (field, message) => fail(record, field, message)),
+    };
   };
   const parts: KindPart[] = [];
   // Registry order: kinds planned earlier create the grids later ones find.
   for (const kind of kinds) {
     const list = records.get(kind) ?? [];
-    if (list.length) parts.push({ kind, changes: await kind.plan(ctx, list) });
+    if (list.length) parts.push({ kind, changes: await kind.plan(contextFor(kind), list) });
   }
   errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
-  return { ...countChanges(kinds, grids, parts), newGrids: grids.created, renamedGrids: renamed(grids), parts, errors };
+  const replaced = parts.flatMap((p) => p.changes.replaced ?? []);
+  return {
+    ...countChanges(kinds, grids, parts),
+    newGrids: grids.created,
+    renamedGrids: renamed(grids),
+    parts,
+    errors,
+    replaced,
+  };
+}
+
+/** Whom a record is about: the value of its kind's person field (records keep fields under their names). */
+function personOf(kind: ImportKind, record: RecordOrigin): string {
+  const value = kind.person ? (record as unknown as Record<string, unknown>)[kind.person] : undefined;
+  return typeof value === 'string' ? personName(value) : '';
 }
 
 function renamed(grids: GridIndex): Plan['renamedGrids'] {

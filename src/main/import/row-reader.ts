@@ -14,7 +14,7 @@ import {
   phoneProblem,
   toHalfWidth,
 } from '../../shared/text';
-import { LEVELS, cellText, parseDate } from './cells';
+import { LEVELS, cellText, describeCell, parseDate } from './cells';
 import type { ImportLayout } from './layout';
 import type { CellValue, SourceRow } from './source';
 
@@ -33,6 +33,15 @@ export interface RecordOrigin {
   row: number;
 }
 
+/** Longest name an error repeats; a longer cell is not a name, and is cut. */
+const PERSON_CHARS = 20;
+
+/** A name as errors show it: without padding, masked should an ID or mobile sit in the name column. */
+export function personName(text: string): string {
+  const name = maskPersonal(normalizeName(toHalfWidth(text)));
+  return name.length > PERSON_CHARS ? `${name.slice(0, PERSON_CHARS)}…` : name;
+}
+
 export class RowReader {
   readonly errors: RowError[] = [];
   constructor(
@@ -42,7 +51,14 @@ export class RowReader {
     private readonly labels: Readonly<Record<string, string>>,
     /** One copy of each repeated value (镇, 村, 组, grid codes repeat on every row of a sheet). */
     private readonly intern: (s: string) => string = (s) => s,
+    /** The field naming whom the row is about, for its errors. */
+    private readonly personField?: string,
   ) {}
+
+  /** Whom the row is about, as its errors name them ('' when the row or its kind names nobody). */
+  person(): string {
+    return this.personField ? personName(cellText(this.raw(this.personField))) : '';
+  }
 
   label(field: string): string {
     return this.labels[field] ?? field;
@@ -61,6 +77,7 @@ export class RowReader {
       sheet: this.layout.sheet,
       row: this.row.rowNumber,
       column: this.column(field),
+      person: this.person(),
       message: masked,
     });
   }
@@ -91,12 +108,17 @@ export class RowReader {
   /** A checked ID number, or '' (reported) when it is wrong or Excel stored it as a number. */
   idNumber(required: boolean): string {
     const v = this.raw('idNumber');
+    const what = `这一格是${describeCell(v)}`;
     if (typeof v === 'number' || (typeof v === 'string' && /^\d(\.\d+)?e\+?\d+$/i.test(v.trim()))) {
       this.fail(
         'idNumber',
-        `身份证号被 Excel 存成了数字（${typeof v === 'number' ? String(v) : v}），后几位已经丢失，无法还原。` +
+        `身份证号被 Excel 存成了数字（${what}），后几位已经丢失，无法还原。` +
           '请把这一列设置为“文本”格式，重新填写正确的身份证号后再导入',
       );
+      return '';
+    }
+    if (v instanceof Date || typeof v === 'boolean') {
+      this.fail('idNumber', `${what}，不是身份证号。请把这一列设置为“文本”格式，填写 18 位身份证号后再导入`);
       return '';
     }
     const id = normalizeIdNumber(cellText(v));
@@ -111,7 +133,12 @@ export class RowReader {
 
   /** The first valid number of a cell that may hold several (13800000000/0912-1234567). */
   phone(required: boolean): string {
-    const text = cellText(this.raw('phone'));
+    const raw = this.raw('phone');
+    if (typeof raw === 'number' && !Number.isFinite(raw)) {
+      this.fail('phone', `联系电话这一格是${describeCell(raw)}，请填写 11 位手机号或带区号的固定电话`);
+      return '';
+    }
+    const text = cellText(raw);
     if (!text) {
       if (required) this.fail('phone', '联系电话不能为空');
       return '';

@@ -53,8 +53,10 @@ export function fileErrorResult(message: string, kinds: readonly ImportKind[] = 
     created: asCounts(zeroCounts(kinds)),
     updated: asCounts(zeroCounts(kinds)),
     unchanged: asCounts(zeroCounts(kinds)),
-    errors: [{ sheet: '', row: 0, column: '', message }],
+    fileError: message,
+    errors: [{ sheet: '', row: 0, column: '', person: '', message }],
     sheets: [],
+    replaced: [],
   };
 }
 
@@ -90,6 +92,8 @@ interface Reading {
   errors: RowError[];
   sheets: SheetSummary[];
   layouts: ImportLayout[];
+  /** A sheet maps one column to two fields: the clerk must correct it before anything is committed. */
+  conflicted: boolean;
 }
 
 /**
@@ -144,6 +148,7 @@ class SheetIntake {
     const parser = this.parser ?? (await this.start());
     const { layout, result } = parser;
     for (const e of result.errors) this.reading.errors.push(e);
+    if (parser.conflicted) this.reading.conflicted = true;
     this.reading.layouts.push(layout);
     this.reading.sheets.push(
       asSummary({ ...layout, records: result.dataRows, skippedRows: result.skipped, remembered: this.remembered }),
@@ -158,7 +163,7 @@ async function readFile(
   kinds: readonly ImportKind[],
   options: ImportOptions,
 ): Promise<Reading> {
-  const reading: Reading = { records: new Map(), errors: [], sheets: [], layouts: [] };
+  const reading: Reading = { records: new Map(), errors: [], sheets: [], layouts: [], conflicted: false };
   let sheet: SheetIntake | null = null;
   for await (const event of readEvents(file, { limits: options.limits })) {
     if (event.type === 'sheet') {
@@ -200,7 +205,7 @@ export async function runImport(db: DbOrTrx, file: string, options: ImportOption
   }
   const decide = async (trx: DbOrTrx) => {
     const plan = await planOf(trx, reading, kinds);
-    const commit = !options.dryRun && (plan.errors.length === 0 || options.skipInvalid === true);
+    const commit = !options.dryRun && !reading.conflicted && (plan.errors.length === 0 || options.skipInvalid === true);
     if (commit) {
       await applyPlan(trx, plan, (d, t) => options.onProgress?.('write', d, t));
       for (const layout of reading.layouts) {
@@ -213,10 +218,12 @@ export async function runImport(db: DbOrTrx, file: string, options: ImportOption
   return {
     ok: plan.errors.length === 0,
     committed: commit,
+    fileError: null,
     created: asCounts(plan.created),
     updated: asCounts(plan.updated),
     unchanged: asCounts(plan.unchanged),
     errors: plan.errors,
     sheets: reading.sheets,
+    replaced: plan.replaced,
   };
 }

@@ -289,7 +289,10 @@ class SheetRows implements XmlHandlers {
         if (v === null || v.trim() === '') return null;
         const n = Number(v);
         if (Number.isNaN(n)) return v;
-        return this.dateStyles[this.style] ? excelDate(n, this.date1904) : n;
+        if (!this.dateStyles[this.style]) return n;
+        // A long number (an ID) in a date-formatted column is no date: the number, as Excel holds it.
+        const d = excelDate(n, this.date1904);
+        return Number.isNaN(d.getTime()) ? n : d;
       }
     }
   }

@@ -12,7 +12,7 @@ import {
   replaceHousehold,
   type HouseholdSnapshot,
 } from '../../services/households/rows';
-import { cellText, splitTags } from '../cells';
+import { describeCell, splitTags } from '../cells';
 import { synonymsFor } from '../fields';
 import type { GridPath, RowReader } from '../row-reader';
 import {
@@ -51,7 +51,7 @@ function readMembers(r: RowReader): number | null {
   if (m === null || m === '') return null;
   const n = typeof m === 'number' ? m : Number(toHalfWidth(String(m)).replace(/人$/, '').trim());
   if (Number.isInteger(n) && n >= 1 && n <= 50) return n;
-  r.fail('members', `家庭人口应为 1–50 的整数，现为“${cellText(m)}”`);
+  r.fail('members', `家庭人口应为 1–50 的整数，这一格是${describeCell(m)}`);
   return null;
 }
 
@@ -198,6 +198,7 @@ export const householdsKind: ImportKind<HouseholdRecord, HouseholdPlan> = {
   fields: HOUSEHOLD_FIELDS,
   labels: FIELD_LABELS,
   synonyms: SYNONYMS,
+  person: 'headName',
   required: ['headName'],
   // A 户主姓名 column is the telling sign: a header that also fits the workers' roster is a household list.
   preference: 1,

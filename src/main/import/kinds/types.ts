@@ -5,6 +5,7 @@
  * The pipeline (parse.ts, plan.ts, apply.ts, run.ts) knows kinds only through this interface.
  */
 import type { GridLevel } from '../../../shared/grids';
+import type { Replacement } from '../../../shared/imports';
 import type { DbOrTrx } from '../../db/schema';
 import type { Synonyms } from '../fields';
 import type { GridRef } from '../grid-index';
@@ -26,6 +27,8 @@ export interface KindChanges {
   gridIds: number[];
   /** Progress steps its apply reports in total. */
   size: number;
+  /** Current holders its records would replace, named for the clerk before the commit. */
+  replaced?: Replacement[];
 }
 
 export interface PlanContext {
@@ -56,6 +59,8 @@ export interface ImportKind<R extends RecordOrigin = RecordOrigin, P extends Kin
   labels: Readonly<Record<string, string>>;
   /** Field → the header names villages use for it. */
   synonyms: Synonyms;
+  /** The field naming whom a row is about (姓名, 户主姓名): every error on the row names them. */
+  person?: string;
   /** A header row is of this kind when it names all of these fields. */
   required: readonly string[];
   /** When one header row fits two kinds equally well, the kind with the higher preference takes it. */

@@ -6,9 +6,10 @@
 import { todayIso } from '../../../shared/dates';
 import type { GridLevel } from '../../../shared/grids';
 import { idInfo } from '../../../shared/idcard';
-import { FIELD_LABELS, WORKER_FIELDS } from '../../../shared/imports';
+import { FIELD_LABELS, WORKER_FIELDS, type Replacement } from '../../../shared/imports';
 import { POLITICAL_STATUSES, type Gender, type Role, type WorkerFields } from '../../../shared/people';
 import type { DbOrTrx } from '../../db/schema';
+import { gridPaths } from '../../services/grids/queries';
 import {
   currentAssignmentList,
   endAssignmentsOn,
@@ -247,7 +248,25 @@ async function planWorkers(ctx: PlanContext, records: WorkerRecord[]): Promise<W
     const assignment = assignmentItem(state, rec, grid.id);
     if (assignment) assignments.push(assignment);
   }
-  return summarise(workers, assignments, endedAssignments(state, assignments));
+  const ended = endedAssignments(state, assignments);
+  const plan = summarise(workers, assignments, ended);
+  plan.replaced = await replacements(ctx.db, state, ended);
+  return plan;
+}
+
+/** The holders whose assignments end, named with their grid and whom the roster puts there instead. */
+async function replacements(db: DbOrTrx, state: WorkerState, ended: WorkerPlan['ended']): Promise<Replacement[]> {
+  const endedIds = new Set(ended.map((e) => e.id));
+  const leaving = state.current.filter((a) => endedIds.has(a.id));
+  if (leaving.length === 0) return [];
+  const paths = await gridPaths(db, [...new Set(leaving.map((a) => a.gridId))]);
+  const names = new Map([...state.registered.values()].map((w) => [w.id, w.name]));
+  return leaving.map((a) => ({
+    name: names.get(a.workerId) ?? '',
+    grid: paths.get(a.gridId)?.label ?? '',
+    role: a.role,
+    by: [...(state.holders.get(`${a.gridId}|${a.role}`) ?? [])].map((id) => state.seen.get(id)?.name ?? ''),
+  }));
 }
 
 function summarise(workers: WorkerItem[], assignments: AssignmentItem[], ended: WorkerPlan['ended']): WorkerPlan {
@@ -347,6 +366,7 @@ export const workersKind: ImportKind<WorkerRecord, WorkerPlan> = {
   fields: WORKER_FIELDS,
   labels: FIELD_LABELS,
   synonyms: SYNONYMS,
+  person: 'name',
   required: ['name', 'idNumber'],
   countKeys: ['workers', 'assignments'],
   parseRow: parseWorker,

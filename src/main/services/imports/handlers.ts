@@ -53,7 +53,10 @@ export const importsHandlers = defineHandlers(importsApi, {
   'import/errorWorkbook': async (ctx, input) => {
     const r = await importFile(ctx, input, true);
     const headerRows = Object.fromEntries(r.sheets.map((s) => [s.sheet, s.headerRow]));
-    const { rows } = await (await errorWorkbook()).writeErrorWorkbook(input.file, r.errors, headerRows, input.out);
+    // After a commit the file is checked against data it has just written: the rows it skipped are
+    // the ones the commit reported, not what a second check would find.
+    const errors = input.errors ?? r.errors;
+    const { rows } = await (await errorWorkbook()).writeErrorWorkbook(input.file, errors, headerRows, input.out);
     return { file: input.out, rows };
   },
   'import/template': async (_ctx, { out }) => {
