@@ -29,6 +29,8 @@ export interface GridNode {
   parentId: number | null;
   level: GridLevel;
   name: string;
+  /** How screens name the grid: from its village down (田家河村 / 十四组 / 第1网格). */
+  label: string;
   code: string;
   kind: VillageKind | null;
   divisionCode: string | null;
@@ -58,8 +60,22 @@ export interface GridTreeRows {
   households: number[];
 }
 
+/** A worker named in a deletion preview. */
+export interface WorkerRef {
+  id: number;
+  name: string;
+}
+
+/** What deleting grids does to the workers who serve or served them (the workers themselves stay). */
+export interface DeleteWorkers {
+  /** Everyone whose assignments to these grids (current or past) go: their history there is lost. */
+  affected: WorkerRef[];
+  /** Of those, who holds one of these grids now and no grid elsewhere: left without a grid (待安排). */
+  leftWithoutGrid: WorkerRef[];
+}
+
 export interface DeletePreview {
-  grid: { id: number; name: string; code: string; level: GridLevel };
+  grid: { id: number; name: string; label: string; code: string; level: GridLevel };
   /** Descendants that a cascade would delete, per level (index 0 = level 1). */
   descendants: [number, number, number, number];
   /** Total number of grids that would be deleted, the grid itself included. */
@@ -68,6 +84,9 @@ export interface DeletePreview {
   households: number;
   /** Assignments, current and past, to those grids (deleted with them; the workers stay). */
   assignments: number;
+  workers: DeleteWorkers;
+  /** WeChat-group QR codes uploaded for those grids (deleted with them). */
+  qrCodes: number;
   /** Everything else deleted with those grids, per table (households and assignments included). */
   cascade: DeleteEffect[];
   /** Records that refer to those grids and must be kept: while any exist the grid cannot be deleted. */

@@ -1,6 +1,10 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openTestApp, type TestApp } from '../helpers/context';
+import { makeId } from '../helpers/people';
+import { WORKER_ROSTER_HEADER } from '../helpers/roster';
+import { writeWorkbook } from '../helpers/xlsx';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -221,5 +225,123 @@ describe('grid tree', () => {
     expect((await app.call('grids/suggestCode', { parentId: town.id })).code).toBe('100000612345001001');
     const bad = await dispatch(app.ctx, 'grids/create', { parentId: null, level: 1, name: '乙镇', code: '02' });
     expect(!bad.ok && bad.error.fields?.code).toContain('100000612345');
+  });
+});
+
+describe('sibling grids never share a name', () => {
+  it('refuses creating a second 十四组 under one village, naming the village and the code', async () => {
+    const { village, town } = await seed();
+    const before = await gridCount();
+    const r = await dispatch(app.ctx, 'grids/create', {
+      parentId: village.id,
+      level: 3,
+      name: '十四组',
+      code: '111402',
+    });
+    expect(!r.ok && r.error.code).toBe('CONFLICT');
+    expect(!r.ok && r.error.fields?.name).toBe(
+      '“田家河村”下已有名为“十四组”的网格，同一上级下的网格不能重名（已有的编码 111401），请换一个名称',
+    );
+    expect(await gridCount()).toBe(before);
+    // The same name under another village, and a second township of another name, are fine.
+    const other = await app.call('grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '1115',
+      kind: '村',
+    });
+    await app.call('grids/create', { parentId: other.id, level: 3, name: '十四组', code: '111501' });
+    const twin = await dispatch(app.ctx, 'grids/create', { parentId: null, level: 1, name: '温水镇', code: '12' });
+    expect(!twin.ok && twin.error.fields?.name).toContain('已有名为“温水镇”的一级网格（镇）');
+  });
+
+  it('refuses renaming a grid to its sibling’s name; keeping its own name is fine', async () => {
+    const { group, hh1, hh2 } = await seed();
+    const r = await dispatch(app.ctx, 'grids/update', { id: hh2.id, name: '十四组第1网格', code: hh2.code });
+    expect(!r.ok && r.error.fields?.name).toContain('“十四组”下已有名为“十四组第1网格”的网格');
+    expect((await app.call('grids/get', { id: hh2.id })).name).toBe('十四组第2网格');
+    // Saving a grid unchanged (or changing only its code) is not a clash with itself.
+    await app.call('grids/update', { id: hh1.id, name: '十四组第1网格', code: '11140109' });
+    expect((await app.call('grids/get', { id: group.id })).name).toBe('十四组');
+  });
+
+  it('refuses moving a grid under a parent that already has one of its name, and changes nothing', async () => {
+    const { town, group, hh1 } = await seed();
+    const stone = await app.call('grids/create', {
+      parentId: town.id,
+      level: 2,
+      name: '石桥村',
+      code: '1115',
+      kind: '村',
+    });
+    await app.call('grids/create', { parentId: stone.id, level: 3, name: '十四组', code: '111501' });
+    const r = await dispatch(app.ctx, 'grids/move', { id: group.id, parentId: stone.id });
+    expect(!r.ok && r.error.fields?.parentId).toBe(
+      '“石桥村”下已有名为“十四组”的网格，同一上级下的网格不能重名（已有的编码 111501）。请先把其中一个改名，再移动',
+    );
+    expect((await app.call('grids/get', { id: group.id })).code).toBe('111401');
+    expect((await app.call('grids/get', { id: hh1.id })).code).toBe('11140101');
+  });
+
+  it('the roster import refuses the rows that would rename or create a same-named sibling', async () => {
+    const { village } = await seed();
+    await app.call('grids/create', { parentId: village.id, level: 3, name: '十五组', code: '111402' });
+    const file = path.join(app.dir, 'roster.xlsx');
+    await writeWorkbook(file, [
+      {
+        name: '田家河村',
+        header: WORKER_ROSTER_HEADER,
+        rows: [
+          // 111402 is 十五组: calling it 十四组 would give the village two 十四组.
+          [
+            1,
+            '温水镇',
+            '田家河村',
+            '十四组',
+            '三级',
+            '111402',
+            '王建国',
+            '男',
+            makeId('1970-01-01', 1, '男'),
+            '13900000001',
+            '群众',
+            '',
+            '村民小组组长',
+            '',
+            '',
+          ],
+          // 1114010001 is new; the name made up from it would be 十四组第1网格, which 11140101 has.
+          [
+            2,
+            '温水镇',
+            '田家河村',
+            '十四组',
+            '四级',
+            '1114010001',
+            '李秀英',
+            '女',
+            makeId('1971-02-02', 2, '女'),
+            '13900000002',
+            '群众',
+            '',
+            '村民代表',
+            '',
+            '',
+          ],
+        ],
+        textColumns: [5, 8, 9],
+      },
+    ]);
+    const r = await app.call('import/analyze', { file });
+    const messages = r.errors.map((e) => `${e.row}:${e.message}`);
+    expect(messages).toContainEqual(
+      expect.stringContaining('2:“田家河村”下已有名为“十四组”的网格，同一上级下的网格不能重名'),
+    );
+    expect(messages).toContainEqual(
+      expect.stringContaining('3:“十四组”下已有名为“十四组第1网格”的网格，同一上级下的网格不能重名'),
+    );
+    const names = (await app.call('grids/tree', {})).filter((g) => g.parentId === village.id).map((g) => g.name);
+    expect(names.sort()).toEqual(['十五组', '十四组']);
   });
 });

@@ -6,6 +6,7 @@
 import type { GridLevel } from '../../shared/grids';
 import type { CodeScheme } from '../../shared/settings';
 import { codeShape, nextFreeCode } from '../services/grids/codes';
+import { siblingNameMessage } from '../services/grids/names';
 import type { GridOutline } from '../services/grids/rows';
 import type { GridPath } from './row-reader';
 
@@ -62,6 +63,21 @@ export class GridIndex {
 
   child(parentId: number | null, name: string): GridRef | undefined {
     return this.byParentName.get(`${parentId ?? 'root'}|${name}`);
+  }
+
+  /**
+   * Refuses a name a sibling already has, or one an earlier row renames a sibling to (the grid
+   * service refuses the same, in the same words): false when refused.
+   */
+  nameFree(parentId: number | null, name: string, exceptId: number | null, fail: (message: string) => void): boolean {
+    const clash = this.child(parentId, name);
+    const renamedTo = [...this.renamed].some(
+      ([id, n]) => n === name && id !== exceptId && this.byId.get(id)?.parentId === parentId,
+    );
+    if ((!clash || clash.id === exceptId) && !renamedTo) return true;
+    const parent = parentId === null ? null : (this.byId.get(parentId)?.name ?? '');
+    fail(siblingNameMessage(name, parent));
+    return false;
   }
 
   /** The only township, when there is exactly one (a township office's own database). */
@@ -136,6 +152,8 @@ export class GridIndex {
     const ownName = path[LEVEL_NAME_FIELD[existing.level]];
     if (ownName && ownName !== existing.name && existing.level < 4) {
       // Rows name grids along their path; a differing name under the same code is a rename.
+      const field = LEVEL_NAME_FIELD[existing.level];
+      if (!this.nameFree(existing.parentId, ownName, existing.id, (m) => fail(field, m))) return null;
       if (existing.id > 0) this.renamed.set(existing.id, ownName);
     }
     return existing;
@@ -185,6 +203,8 @@ function resolveGrid(
     fail(LEVEL_NAME_FIELD[level], `缺少${LEVEL_LABEL[level]}名称，无法确定或建立该网格`);
     return null;
   }
+  // A name made up from a code may be one a sibling already has.
+  if (!name && !index.nameFree(parent?.id ?? null, ownName, null, (m) => fail('gridCode', m))) return null;
   const wanted = hint && parent && !hint.startsWith(parent.code) ? null : hint;
   const created = index.create(parent, level, ownName, wanted);
   if (!created) fail('gridCode', `“${parent?.name ?? ''}”之下的网格编码已用完，无法建立“${ownName}”`);

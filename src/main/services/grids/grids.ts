@@ -1,6 +1,5 @@
 import {
   LEVEL_ORDINALS,
-  type DeletePreview,
   type GridLevel,
   type GridNode,
   type GridTreeRows,
@@ -9,12 +8,12 @@ import {
 import type { HandlerArgs } from '../../../shared/api';
 import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
-import { describeEffects, executeDeletion, planDeletion, summarize, type DeletionPlan } from '../../db/references';
 import type { DbOrTrx, GridRow } from '../../db/schema';
 import { getSettings } from '../settings/settings';
 import { currentOn } from '../workers/queries';
 import { assertCodeShape, codeShape, nextFreeCode, recode } from './codes';
-import { subtreeOf } from './queries';
+import { assertNameFree } from './names';
+import { gridPath, subtreeOf } from './queries';
 
 type Counts = [number, number, number, number];
 
@@ -22,13 +21,14 @@ function now(): string {
   return new Date().toISOString();
 }
 
-function levelOf(n: number): GridLevel {
+export function levelOf(n: number): GridLevel {
   if (n === 1 || n === 2 || n === 3 || n === 4) return n;
   throw new AppError('INTERNAL', `网格层级数据异常：${n}`);
 }
 
 function toNode(
   row: GridRow,
+  label: string,
   childCount: number,
   descendants: Counts,
   households: number,
@@ -39,6 +39,7 @@ function toNode(
     parentId: row.parent_id,
     level: levelOf(row.level),
     name: row.name,
+    label,
     code: row.code,
     kind: (row.kind as VillageKind | null) ?? null,
     divisionCode: row.division_code,
@@ -111,17 +112,33 @@ export async function listTree(db: DbOrTrx, options: { maxLevel?: GridLevel } = 
     households.set(r.id, h);
   }
   const maxLevel = options.maxLevel ?? 4;
+  const label = labeller(byId);
   return rows
     .filter((r) => r.level <= maxLevel)
     .map((r) =>
       toNode(
         r,
+        label(r),
         children.get(r.id)?.length ?? 0,
         counts.get(r.id)!,
         households.get(r.id)!,
         facts.workers.get(r.id) ?? [],
       ),
     );
+}
+
+/** Labels (village down, see GridPath.label) from rows already in memory, each parent's once. */
+function labeller(byId: Map<number, GridRow>): (row: GridRow) => string {
+  const memo = new Map<number, string>();
+  const label = (row: GridRow): string => {
+    let text = memo.get(row.id);
+    if (text !== undefined) return text;
+    const parent = row.parent_id === null ? undefined : byId.get(row.parent_id);
+    text = row.level > 2 && parent && parent.level >= 2 ? `${label(parent)} / ${row.name}` : row.name;
+    memo.set(row.id, text);
+    return text;
+  };
+  return label;
 }
 
 /**
@@ -152,14 +169,14 @@ export async function listTreeRows(db: DbOrTrx): Promise<GridTreeRows> {
   return out;
 }
 
-async function findRow(db: DbOrTrx, id: number): Promise<GridRow> {
+export async function findRow(db: DbOrTrx, id: number): Promise<GridRow> {
   const row = await db.selectFrom('grids').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的网格，它可能已被删除。`);
   return row;
 }
 
 /** A grid's descendants (not the grid itself), parents before children. */
-async function descendantRows(db: DbOrTrx, id: number): Promise<GridRow[]> {
+export async function descendantRows(db: DbOrTrx, id: number): Promise<GridRow[]> {
   return db
     .selectFrom('grids')
     .selectAll()
@@ -170,7 +187,7 @@ async function descendantRows(db: DbOrTrx, id: number): Promise<GridRow[]> {
     .execute();
 }
 
-function countByLevel(rows: GridRow[]): Counts {
+export function countByLevel(rows: GridRow[]): Counts {
   const c: Counts = [0, 0, 0, 0];
   for (const r of rows) c[r.level - 1]! += 1;
   return c;
@@ -189,7 +206,8 @@ export async function getGrid(db: DbOrTrx, id: number): Promise<GridNode> {
   const facts = await rosterFacts(db, [id, ...desc.map((r) => r.id)]);
   let households = 0;
   for (const n of facts.households.values()) households += n;
-  return toNode(row, childCount, countByLevel(desc), households, facts.workers.get(id) ?? []);
+  const { label } = await gridPath(db, id);
+  return toNode(row, label, childCount, countByLevel(desc), households, facts.workers.get(id) ?? []);
 }
 
 async function assertCodeFree(db: DbOrTrx, code: string, exceptIds: number[] = []): Promise<void> {
@@ -229,18 +247,15 @@ export async function suggestCode(db: DbOrTrx, parentId: number | null): Promise
 export async function createGrid(db: DbOrTrx, input: HandlerArgs<'grids/create'>): Promise<GridNode> {
   return inTransaction(db, async (trx) => {
     const scheme = (await getSettings(trx)).codeScheme;
-    let parentCode: string | null = null;
-    if (input.parentId !== null) {
-      const parent = await findRow(trx, input.parentId);
-      if (parent.level !== input.level - 1) {
-        throw fieldError(
-          'parentId',
-          `${LEVEL_ORDINALS[input.level]}的上级应为${LEVEL_ORDINALS[levelOf(input.level - 1)]}，所选“${parent.name}”是${LEVEL_ORDINALS[levelOf(parent.level)]}`,
-        );
-      }
-      parentCode = parent.code;
+    const parent = input.parentId === null ? null : await findRow(trx, input.parentId);
+    if (parent && parent.level !== input.level - 1) {
+      throw fieldError(
+        'parentId',
+        `${LEVEL_ORDINALS[input.level]}的上级应为${LEVEL_ORDINALS[levelOf(input.level - 1)]}，所选“${parent.name}”是${LEVEL_ORDINALS[levelOf(parent.level)]}`,
+      );
     }
-    assertCodeShape(input.code, codeShape(input.level, parentCode, scheme));
+    await assertNameFree(trx, parent, input.name);
+    assertCodeShape(input.code, codeShape(input.level, parent?.code ?? null, scheme));
     await assertCodeFree(trx, input.code);
     const ts = now();
     const { id } = await trx
@@ -321,9 +336,10 @@ export async function updateGrid(db: DbOrTrx, input: HandlerArgs<'grids/update'>
     if (level > 2 && input.divisionCode !== '') {
       throw fieldError('divisionCode', '只有镇和村（社区）才有统计用区划代码');
     }
+    const parent = grid.parent_id === null ? null : await findRow(trx, grid.parent_id);
+    if (input.name !== grid.name) await assertNameFree(trx, parent, input.name, { exceptId: grid.id });
     if (input.code !== grid.code) {
       const scheme = (await getSettings(trx)).codeScheme;
-      const parent = grid.parent_id === null ? null : await findRow(trx, grid.parent_id);
       assertCodeShape(input.code, codeShape(level, parent?.code ?? null, scheme));
       await assertCodeFree(trx, input.code, [grid.id]);
       await recodeSubtree(trx, grid, input.code);
@@ -363,6 +379,7 @@ export async function moveGrid(db: DbOrTrx, input: HandlerArgs<'grids/move'>): P
     if (parent.id === grid.parent_id) {
       throw fieldError('parentId', `“${grid.name}”已经在“${parent.name}”之下`);
     }
+    await assertNameFree(trx, parent, grid.name, { exceptId: grid.id, moving: true });
     if (!input.keepCodes) {
       const code = await suggestCode(trx, parent.id);
       if (code === null) {
@@ -372,75 +389,5 @@ export async function moveGrid(db: DbOrTrx, input: HandlerArgs<'grids/move'>): P
     }
     await trx.updateTable('grids').set({ parent_id: parent.id, updated_at: now() }).where('id', '=', grid.id).execute();
     return getGrid(trx, grid.id);
-  });
-}
-
-/**
- * What deleting a grid touches: its subtree, and every row of every table that refers to one
- * of those grids, found from the schema's foreign keys (db/references.ts).
- */
-async function planGridDeletion(db: DbOrTrx, id: number): Promise<{ preview: DeletePreview; plan: DeletionPlan }> {
-  const grid = await findRow(db, id);
-  const desc = await descendantRows(db, id);
-  // grids.id is INTEGER PRIMARY KEY: it is the rowid the plan works with.
-  const plan = await planDeletion(db, 'grids', [grid.id]);
-  const { cascade, blockers, detached } = summarize(plan);
-  // The grids themselves are counted per level in `descendants`.
-  const others = cascade.filter((e) => e.table !== 'grids');
-  const count = (table: string) => others.find((e) => e.table === table)?.count ?? 0;
-  const preview: DeletePreview = {
-    grid: { id: grid.id, name: grid.name, code: grid.code, level: levelOf(grid.level) },
-    descendants: countByLevel(desc),
-    total: desc.length + 1,
-    households: count('households'),
-    assignments: count('assignments'),
-    cascade: others,
-    blockers,
-    detached,
-  };
-  return { preview, plan };
-}
-
-export async function deletePreview(db: DbOrTrx, id: number): Promise<DeletePreview> {
-  return (await planGridDeletion(db, id)).preview;
-}
-
-/** "3 个三级网格、12 个四级网格、240 户住户、15 条网格员任职记录" */
-export function describePreview(p: DeletePreview): string {
-  return [describeCounts(p.descendants), describeEffects(p.cascade)].filter(Boolean).join('、');
-}
-
-/** Describes what a cascade would delete, e.g. "3 个三级网格、12 个四级网格". */
-export function describeCounts(c: Counts): string {
-  return c
-    .map((n, i) => (n > 0 ? `${n} 个${LEVEL_ORDINALS[levelOf(i + 1)]}` : ''))
-    .filter(Boolean)
-    .join('、');
-}
-
-/**
- * Deletes a grid. Refused while records that must be kept refer to it or to a grid below it.
- * Refused while anything would go with it (descendants, households, assignments…) unless the
- * clerk confirmed the cascade (the confirmation lists them, see deletePreview); then all of
- * it goes, in one transaction.
- */
-export async function deleteGrid(db: DbOrTrx, input: HandlerArgs<'grids/delete'>): Promise<{ deleted: number }> {
-  return inTransaction(db, async (trx) => {
-    const { preview, plan } = await planGridDeletion(trx, input.id);
-    const name = preview.grid.name;
-    if (preview.blockers.length > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `“${name}”不能删除：还有 ${describeEffects(preview.blockers)}关联到${preview.total > 1 ? '该网格或其下级网格' : '该网格'}，这些记录必须保留。`,
-      );
-    }
-    if ((preview.total > 1 || preview.cascade.length > 0) && !input.cascade) {
-      throw new AppError(
-        'HAS_CHILDREN',
-        `“${name}”下还有 ${describePreview(preview)}，不能直接删除。确认连同这些一并删除后才能删除。`,
-      );
-    }
-    await executeDeletion(trx, plan);
-    return { deleted: preview.total };
   });
 }

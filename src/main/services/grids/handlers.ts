@@ -3,13 +3,14 @@ import { defineHandlers } from '../../ipc/define';
 import { readInputFile } from '../files/read';
 import { describeChanges } from '../audit/audit';
 import * as grids from './grids';
+import { deleteGrid, deletePreview, describePreview } from './deletion';
 import { gridByCode } from './queries';
 import { clearGridQr, getGridQr, setGridQr } from './qr';
 
 const GRID_LABELS = { name: '名称', code: '编码', kind: '类型', divisionCode: '统计用区划代码', parentId: '上级网格' };
 
 function gridLine(g: GridNode): string {
-  return `${g.name}（${LEVEL_ORDINALS[g.level]}，编码 ${g.code}）`;
+  return `${g.label}（${LEVEL_ORDINALS[g.level]}，编码 ${g.code}）`;
 }
 
 export const gridsHandlers = defineHandlers(gridsApi, {
@@ -39,18 +40,18 @@ export const gridsHandlers = defineHandlers(gridsApi, {
     audit.record({
       entity: '网格',
       entityId: grid.id,
-      summary: `${gridLine(before)} 移到 ${parent.name} 下，现编码 ${grid.code}`,
+      summary: `${gridLine(before)} 移到 ${parent.label} 下，现编码 ${grid.code}`,
     });
     return grid;
   },
-  'grids/deletePreview': ({ db }, { id }) => grids.deletePreview(db, id),
+  'grids/deletePreview': ({ db }, { id }) => deletePreview(db, id),
   'grids/delete': async ({ db, audit }, input) => {
-    const preview = await grids.deletePreview(db, input.id);
-    const r = await grids.deleteGrid(db, input);
+    const preview = await deletePreview(db, input.id);
+    const r = await deleteGrid(db, input);
     audit.record({
       entity: '网格',
       entityId: input.id,
-      summary: `${preview.grid.name}（编码 ${preview.grid.code}）：${grids.describePreview(preview)}`,
+      summary: `${preview.grid.label}（编码 ${preview.grid.code}）：${describePreview(preview)}`,
       counts: { 网格: r.deleted },
     });
     return r;
