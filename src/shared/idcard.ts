@@ -2,6 +2,7 @@
  * Resident ID numbers (GB 11643-1999): 17 digits and a check character (0-9 or X).
  * Birth date is digits 7–14; the 17th digit is odd for men, even for women.
  */
+import { todayIso } from './dates';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -17,20 +18,41 @@ export interface IdInfo {
   gender: '男' | '女';
 }
 
-/** Why an (already normalised) ID number is invalid, or null when it is valid. */
-export function idProblem(id: string): string | null {
+/** The oldest age an ID number's birth date may give: older is a typing error. */
+export const MAX_AGE = 120;
+
+/**
+ * Why an (already normalised) ID number is invalid, or null when it is valid. `today`
+ * (2026-11-27) bounds the birth date: not after it, not more than 120 years before it.
+ */
+export function idProblem(id: string, today = todayIso()): string | null {
   if (!/^\d{17}[\dX]$/.test(id)) {
     if (/^\d{15}$/.test(id)) return '这是 15 位旧身份证号，请填写 18 位身份证号';
     return `身份证号应为 18 位（17 位数字加 1 位数字或 X），现为“${maskId(id)}”（${id.length} 位）`;
   }
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
+  const birthProblem = birthDateProblem(id.slice(6, 14), today);
+  if (birthProblem) return birthProblem;
+  if (idCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确，请核对是否有错字';
+  return null;
+}
+
+/**
+ * The birth date (YYYYMMDD) must exist and be plausible. Messages give the year only: the full
+ * date is the part of an ID number that masking hides.
+ */
+function birthDateProblem(digits: string, today: string): string | null {
+  const y = Number(digits.slice(0, 4));
+  const m = Number(digits.slice(4, 6));
+  const d = Number(digits.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return '身份证号中的出生日期不存在';
   }
-  if (idCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确，请核对是否有错字';
+  const birth = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  if (birth > today) return `身份证号中的出生日期晚于今天（${y} 年），请核对`;
+  if (y < 1900) return `身份证号中的出生日期早于 1900 年（${y} 年），请核对`;
+  const oldest = `${Number(today.slice(0, 4)) - MAX_AGE}${today.slice(4)}`;
+  if (birth < oldest) return `身份证号中的出生日期表明已超过 ${MAX_AGE} 岁（${y} 年），请核对`;
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pathSchema, read, write } from './contract';
+import type { DeleteEffect } from './deletion';
 import { idInfo, idProblem } from './idcard';
 import { normalizeIdNumber, normalizeName, normalizePhone, normalizeText, phoneProblem } from './text';
 
@@ -40,7 +41,15 @@ export const HOUSEHOLD_TAGS = [
   '残疾人家庭',
   '军属',
 ] as const;
+/** What is stored: a worker is in post (在岗) or has left (离任). */
 export const WORKER_STATUSES = ['在岗', '离任'] as const;
+/**
+ * What screens show: 在岗 with no current grid is 待安排, so a worker whose every assignment
+ * ended (replaced, the grid deleted) is never quietly 在岗.
+ */
+export const WORKER_STATES = ['在岗', '待安排', '离任'] as const;
+/** What becomes of a worker whose last current grid ends: kept in post without a grid, or gone. */
+export const AFTER_LAST_GRID = ['待安排', '离任'] as const;
 export const ROLES = ['网格员', '网格长'] as const;
 export const TITLES = [
   '镇党委书记',
@@ -53,6 +62,14 @@ export const TITLES = [
 
 export type Gender = (typeof GENDERS)[number];
 export type WorkerStatus = (typeof WORKER_STATUSES)[number];
+export type WorkerState = (typeof WORKER_STATES)[number];
+export type AfterLastGrid = (typeof AFTER_LAST_GRID)[number];
+
+/** The state a screen shows for a stored status and whether the worker holds a grid now. */
+export function workerState(status: WorkerStatus, holdsGrid: boolean): WorkerState {
+  if (status === '离任') return '离任';
+  return holdsGrid ? '在岗' : '待安排';
+}
 export type Role = (typeof ROLES)[number];
 
 /** Household grids are meant to hold 15–20 households. */
@@ -132,7 +149,10 @@ function genderMatchesId(v: { idNumber: string; gender: Gender }, ctx: z.Refinem
 }
 
 export const workerFieldsSchema = workerBase.superRefine(genderMatchesId);
-export const workerUpdateSchema = workerBase.extend({ id: z.number().int().positive() }).superRefine(genderMatchesId);
+/** An edit leaves the status alone unless it names one (离任 and back are actions of their own). */
+export const workerUpdateSchema = workerBase
+  .extend({ id: z.number().int().positive(), status: z.enum(WORKER_STATUSES).optional() })
+  .superRefine(genderMatchesId);
 export type WorkerFields = z.output<typeof workerFieldsSchema>;
 export type WorkerFieldsInput = z.input<typeof workerFieldsSchema>;
 
@@ -174,7 +194,35 @@ export const assignmentFieldsSchema = z.object({
   role: z.enum(ROLES).default('网格员'),
   title: trimmed(30, '职务').default(''),
   startDate: dateSchema,
+  /**
+   * The grid's current holder of that role, as the clerk confirmed replacing them: without it an
+   * occupied grid is refused, and it must name the holder now (a stale screen replaces no one).
+   */
+  replace: z
+    .object({
+      holderId: z.number().int().positive(),
+      /** Used when the grid was the holder's last one. */
+      holderAfter: z.enum(AFTER_LAST_GRID, { error: '请选择被替换的网格员之后待安排还是离任' }),
+    })
+    .nullable()
+    .default(null),
 });
+
+export const holderQuerySchema = z.object({
+  gridId: z.number().int().positive(),
+  role: z.enum(ROLES).default('网格员'),
+});
+
+/** Who holds a grid in a role now, as the assignment modal names them before replacing. */
+export interface HolderInfo {
+  assignmentId: number;
+  workerId: number;
+  workerName: string;
+  startDate: string | null;
+  gridLabel: string;
+  /** The holder's other current grids, labelled with role: none means this is their last one. */
+  otherGrids: string[];
+}
 
 export interface WorkerSummary {
   id: number;
@@ -185,9 +233,18 @@ export interface WorkerSummary {
   phone: string;
   politicalStatus: string;
   tags: string[];
-  status: WorkerStatus;
-  /** Current assignments, e.g. "许坪村一组（网格长）". */
-  grids: { gridId: number; gridName: string; gridCode: string; level: number; role: Role; title: string }[];
+  state: WorkerState;
+  /** Current assignments. */
+  grids: {
+    gridId: number;
+    gridName: string;
+    /** 许坪村 / 一组: how screens name the grid. */
+    gridLabel: string;
+    gridCode: string;
+    level: number;
+    role: Role;
+    title: string;
+  }[];
 }
 
 export interface AssignmentView {
@@ -196,6 +253,8 @@ export interface AssignmentView {
   workerName: string;
   gridId: number;
   gridName: string;
+  /** 许坪村 / 一组 / 第1网格: how screens name the grid. */
+  gridLabel: string;
   gridCode: string;
   level: number;
   role: Role;
@@ -207,6 +266,7 @@ export interface AssignmentView {
 export interface WorkerDetail extends WorkerFields {
   id: number;
   birthDate: string;
+  state: WorkerState;
   assignments: AssignmentView[];
 }
 
@@ -214,6 +274,8 @@ export interface HouseholdView extends HouseholdFields {
   id: number;
   idMasked: string;
   gridName: string;
+  /** 许坪村 / 一组 / 第1网格: how screens name the grid. */
+  gridLabel: string;
   gridCode: string;
 }
 
@@ -228,7 +290,7 @@ export const workerListSchema = z.object({
   level: z.number().int().min(1).max(4).nullable().default(null),
   tag: z.string().trim().max(20).default(''),
   politicalStatus: z.string().trim().max(20).default(''),
-  status: z.union([z.enum(WORKER_STATUSES), z.literal('')]).default(''),
+  status: z.union([z.enum(WORKER_STATES), z.literal('')]).default(''),
   search: z.string().max(40).default(''),
   ...page,
 });
@@ -250,21 +312,61 @@ export const householdMoveSchema = z.object({
 export const assignmentEndSchema = z.object({
   id: z.number().int().positive(),
   endDate: dateSchema,
+  /** Used when it is the worker's last current grid. */
+  after: z.enum(AFTER_LAST_GRID).default('待安排'),
 });
+
+const workerIdsSchema = z
+  .array(z.number().int().positive())
+  .min(1, { error: '请先勾选网格员' })
+  .max(1000, { error: '一次最多选择 1000 名网格员' });
+
+export const workersLeaveSchema = z.object({ ids: workerIdsSchema, endDate: dateSchema });
+
+/** What a worker's deletion takes along, named before the clerk confirms. */
+export interface WorkerDeletePreview {
+  worker: { id: number; name: string };
+  /** Grids the worker holds now, which fall vacant: 许坪村 / 一组（网格长）. */
+  current: string[];
+  photo: boolean;
+  /** Their assignments (current and past) and whatever else goes with them, per table. */
+  cascade: DeleteEffect[];
+  /** Records that refer to the worker and must be kept: while any exist, deletion is refused. */
+  blockers: DeleteEffect[];
+  detached: DeleteEffect[];
+}
+
+/** The households on the selected workers' current grids, for their contact cards. */
+export interface WorkerCardScope {
+  /** A grid of theirs (the print endpoint's root), null when none holds a grid. */
+  gridId: number | null;
+  householdIds: number[];
+  grids: string[];
+  /** Selected workers holding no grid now. */
+  withoutGrid: string[];
+}
 
 export const vacanciesSchema = z.object({
   gridId: nullableId,
   level: z.number().int().min(1).max(4).nullable().default(null),
 });
 
+/** A grid with no current worker (待配备), and who held it last. */
 export interface Vacancy {
   id: number;
   name: string;
+  /** The grid named from its village down (田家河村 / 十四组 / 第1网格). */
+  label: string;
   code: string;
   level: number;
+  /** Households directly in the grid (household grids hold them). */
+  households: number;
+  /** The worker whose assignment here ended last, if anyone ever held the grid. */
+  lastHolder: { workerId: number; name: string; endDate: string } | null;
 }
 
 const recordIdSchema = z.object({ id: z.number({ error: '缺少编号' }).int().positive() });
+const workerDeleteSchema = recordIdSchema.extend({ confirm: z.boolean().default(false) });
 export const photoSetSchema = recordIdSchema.extend({ file: pathSchema });
 
 /** The workers domain's endpoints (workers, their assignments and photos). */
@@ -275,6 +377,11 @@ export const workersApi = {
   'workers/get': read(recordIdSchema).returns<WorkerDetail>(),
   'workers/create': write(workerFieldsSchema, '新增网格员').returns<WorkerDetail>(),
   'workers/update': write(workerUpdateSchema, '修改网格员').returns<WorkerDetail>(),
+  'workers/deletePreview': read(recordIdSchema).returns<WorkerDeletePreview>(),
+  'workers/delete': write(workerDeleteSchema, '删除网格员').returns<{ deleted: number }>(),
+  'workers/leave': write(workersLeaveSchema, '网格员离任').returns<{ workers: number; ended: number }>(),
+  'workers/cardScope': read(z.object({ ids: workerIdsSchema })).returns<WorkerCardScope>(),
+  'assignments/holder': read(holderQuerySchema).returns<HolderInfo | null>(),
   'assignments/create': write(assignmentFieldsSchema, '任命网格员').returns<WorkerDetail>(),
   'assignments/end': write(assignmentEndSchema, '结束任职').returns<WorkerDetail>(),
   'workers/photo': read(recordIdSchema).returns<{ photo: string | null }>(),

@@ -71,7 +71,13 @@ describe('the assignment current on a date', () => {
     const b = await person('乙', 2);
     await app.call('assignments/create', { workerId: a.id, gridId: t.h.id, role: '网格员', startDate: '2025-01-01' });
     // B takes over on 03-01: A's assignment ends that day, so A's last day is 02-28.
-    await app.call('assignments/create', { workerId: b.id, gridId: t.h.id, role: '网格员', startDate: '2026-03-01' });
+    await app.call('assignments/create', {
+      workerId: b.id,
+      gridId: t.h.id,
+      role: '网格员',
+      startDate: '2026-03-01',
+      replace: { holderId: a.id, holderAfter: '待安排' },
+    });
     const db = app.ctx.handle.db;
     const holder = async (date: string | null) =>
       (await holdersOn(db, date).select('w.name').where('a.grid_id', '=', t.h.id).execute()).map((r) => r.name);

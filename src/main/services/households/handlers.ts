@@ -2,7 +2,7 @@ import { FIELD_LABELS } from '../../../shared/imports';
 import { householdsApi, type HouseholdView } from '../../../shared/people';
 import { defineHandlers } from '../../ipc/define';
 import { describeChanges } from '../audit/audit';
-import { getGrid } from '../grids/grids';
+import { gridPath } from '../grids/queries';
 import * as households from './households';
 
 const HOUSEHOLD_LABELS = {
@@ -14,7 +14,7 @@ const HOUSEHOLD_LABELS = {
   members: FIELD_LABELS.members,
   tags: '住户类别',
   notes: FIELD_LABELS.notes,
-  gridName: '所属网格',
+  gridLabel: '所属网格',
 };
 
 const asRecord = (h: HouseholdView) => ({ ...h }) as Record<string, unknown>;
@@ -24,7 +24,7 @@ export const householdsHandlers = defineHandlers(householdsApi, {
   'households/get': ({ db }, { id }) => households.getHousehold(db, id),
   'households/create': async ({ db, audit }, input) => {
     const h = await households.createHousehold(db, input);
-    audit.record({ entity: '住户', entityId: h.id, summary: `户主 ${h.headName}（${h.gridName}）` });
+    audit.record({ entity: '住户', entityId: h.id, summary: `户主 ${h.headName}（${h.gridLabel}）` });
     return h;
   },
   'households/update': async ({ db, audit }, input) => {
@@ -40,15 +40,15 @@ export const householdsHandlers = defineHandlers(householdsApi, {
   'households/delete': async ({ db, audit }, { id }) => {
     const before = await households.getHousehold(db, id);
     const r = await households.deleteHousehold(db, id);
-    audit.record({ entity: '住户', entityId: id, summary: `户主 ${before.headName}（${before.gridName}）` });
+    audit.record({ entity: '住户', entityId: id, summary: `户主 ${before.headName}（${before.gridLabel}）` });
     return r;
   },
   'households/move': async ({ db, audit }, input) => {
     const r = await households.moveHouseholds(db, input);
-    const grid = await getGrid(db, input.gridId);
+    const grid = await gridPath(db, input.gridId);
     audit.record({
       entity: '住户',
-      summary: `${r.moved} 户移入 ${grid.name}（编码 ${grid.code}）`,
+      summary: `${r.moved} 户移入 ${grid.label}（编码 ${grid.grid.code}）`,
       counts: { 住户: r.moved },
     });
     return r;

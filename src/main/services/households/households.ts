@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
 import { describeEffects, executeDeletion, planDeletion, summarize } from '../../db/references';
 import type { DbOrTrx } from '../../db/schema';
-import { subtreeOf } from '../grids/queries';
+import { gridPath, gridPaths, subtreeOf } from '../grids/queries';
 import { newHouseholdRow, replaceHousehold, setHouseholdTags } from './rows';
 
 function now(): string {
@@ -123,7 +123,7 @@ export function householdsWithGrid(db: DbOrTrx) {
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof householdsWithGrid>['execute']>>[number];
 
-function toView(r: BaseRow, tags: string[]): HouseholdView {
+function toView(r: BaseRow, tags: string[], label: string): HouseholdView {
   return {
     id: r.id,
     gridId: r.grid_id,
@@ -137,6 +137,7 @@ function toView(r: BaseRow, tags: string[]): HouseholdView {
     tags,
     notes: r.notes,
     gridName: r.grid_name,
+    gridLabel: label,
     gridCode: r.grid_code,
   };
 }
@@ -144,7 +145,8 @@ function toView(r: BaseRow, tags: string[]): HouseholdView {
 export async function getHousehold(db: DbOrTrx, id: number): Promise<HouseholdView> {
   const row = await householdsWithGrid(db).where('h.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的住户，可能已被删除。`);
-  return toView(row, (await tagsOf(db, [id])).get(id) ?? []);
+  const { label } = await gridPath(db, row.grid_id);
+  return toView(row, (await tagsOf(db, [id])).get(id) ?? [], label);
 }
 
 export async function listHouseholds(
@@ -186,5 +188,9 @@ export async function listHouseholds(
     db,
     rows.map((r) => r.id),
   );
-  return { total: Number(total), rows: rows.map((r) => toView(r, tags.get(r.id) ?? [])) };
+  const paths = await gridPaths(db, [...new Set(rows.map((r) => r.grid_id))]);
+  return {
+    total: Number(total),
+    rows: rows.map((r) => toView(r, tags.get(r.id) ?? [], paths.get(r.grid_id)?.label ?? r.grid_name)),
+  };
 }

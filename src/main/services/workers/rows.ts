@@ -8,8 +8,11 @@ import type { Gender, WorkerFields } from '../../../shared/people';
 import { insertBatched, insertReturningIds } from '../../db/bulk';
 import type { DbOrTrx, NewAssignmentRow, NewWorkerRow } from '../../db/schema';
 
-/** A worker's own columns (no photo, no timestamps), as both inserts and updates write them. */
-export function workerValues(input: WorkerFields) {
+/**
+ * A worker's own columns (no photo, no timestamps), as both inserts and updates write them. An
+ * update without a status leaves it (Kysely drops undefined values from the SET list).
+ */
+export function workerValues(input: Omit<WorkerFields, 'status'> & { status?: WorkerFields['status'] }) {
   return {
     name: input.name,
     gender: input.gender,
@@ -24,7 +27,14 @@ export function workerValues(input: WorkerFields) {
 }
 
 export function newWorkerRow(input: WorkerFields, ts: string): NewWorkerRow {
-  return { ...workerValues(input), photo: null, photo_type: null, created_at: ts, updated_at: ts };
+  return {
+    ...workerValues(input),
+    status: input.status,
+    photo: null,
+    photo_type: null,
+    created_at: ts,
+    updated_at: ts,
+  };
 }
 
 export async function setWorkerTags(db: DbOrTrx, workerId: number, tags: string[]): Promise<void> {

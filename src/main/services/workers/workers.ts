@@ -1,10 +1,10 @@
+import type { ExpressionBuilder } from 'kysely';
 import { maskId } from '../../../shared/idcard';
-import { todayIso } from '../../../shared/dates';
 import {
-  type AssignmentView,
-  type Role,
+  workerState,
   type WorkerDetail,
   type WorkerFields,
+  type WorkerState,
   type WorkerStatus,
   type WorkerSummary,
   type Gender,
@@ -12,21 +12,14 @@ import {
 import type { HandlerArgs } from '../../../shared/api';
 import { AppError, fieldError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
-import type { DbOrTrx, WorkerRow } from '../../db/schema';
+import type { Database, DbOrTrx, WorkerRow } from '../../db/schema';
 import { subtreeOf } from '../grids/queries';
 import { checkImage, dataUrl } from '../images/images';
 import { currentOn } from './queries';
-import { endAssignmentsOn, insertAssignments, newWorkerRow, setWorkerTags, workerValues } from './rows';
+import { newWorkerRow, setWorkerTags, workerValues } from './rows';
+import { assignmentViews, findWorker, getWorker, heldAs, now, otherCurrent, tagsOf } from './views';
 
-function now(): string {
-  return new Date().toISOString();
-}
-
-async function findWorker(db: DbOrTrx, id: number): Promise<WorkerRow> {
-  const row = await db.selectFrom('workers').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `找不到编号为 ${id} 的网格员，可能已被删除。`);
-  return row;
-}
+export { getWorker } from './views';
 
 async function assertIdFree(db: DbOrTrx, idNumber: string, exceptId?: number): Promise<void> {
   let q = db.selectFrom('workers').select(['id', 'name']).where('id_number', '=', idNumber);
@@ -53,8 +46,9 @@ export async function createWorker(db: DbOrTrx, input: WorkerFields): Promise<Wo
 
 export async function updateWorker(db: DbOrTrx, input: HandlerArgs<'workers/update'>): Promise<WorkerDetail> {
   return inTransaction(db, async (trx) => {
-    await findWorker(trx, input.id);
+    const before = await findWorker(trx, input.id);
     await assertIdFree(trx, input.idNumber, input.id);
+    if (input.status === '离任' && before.status !== '离任') await assertHoldsNothing(trx, before);
     await trx
       .updateTable('workers')
       .set({ ...workerValues(input), updated_at: now() })
@@ -65,102 +59,22 @@ export async function updateWorker(db: DbOrTrx, input: HandlerArgs<'workers/upda
   });
 }
 
-async function tagsOf(db: DbOrTrx, workerIds: number[]): Promise<Map<number, string[]>> {
-  const out = new Map<number, string[]>();
-  for (let i = 0; i < workerIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('worker_tags')
-      .select(['worker_id', 'tag'])
-      .where('worker_id', 'in', workerIds.slice(i, i + 500))
-      .orderBy('tag')
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.worker_id);
-      if (list) list.push(r.tag);
-      else out.set(r.worker_id, [r.tag]);
-    }
+/** 离任 by editing is refused while the worker holds grids: ending them is an action of its own. */
+async function assertHoldsNothing(db: DbOrTrx, worker: WorkerRow): Promise<void> {
+  const current = await otherCurrent(db, worker.id, null);
+  if (current.length > 0) {
+    throw fieldError(
+      'status',
+      `“${worker.name}”还担任 ${current.map(heldAs).join('、')}，不能直接设为离任；请在详情中“结束任职”或“办理离任”`,
+      'CONFLICT',
+    );
   }
-  return out;
 }
 
-async function assignmentViews(
-  db: DbOrTrx,
-  filter: { workerIds?: number[]; gridIds?: number[]; currentOnly?: boolean },
-): Promise<AssignmentView[]> {
-  const ids = filter.workerIds ?? filter.gridIds ?? [];
-  const out: AssignmentView[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    let q = db
-      .selectFrom('assignments as a')
-      .innerJoin('grids as g', 'g.id', 'a.grid_id')
-      .innerJoin('workers as w', 'w.id', 'a.worker_id')
-      .select([
-        'a.id',
-        'a.worker_id',
-        'w.name as worker_name',
-        'a.grid_id',
-        'g.name as grid_name',
-        'g.code as grid_code',
-        'g.level',
-        'a.role',
-        'a.title',
-        'a.start_date',
-        'a.end_date',
-      ])
-      .where(filter.workerIds ? 'a.worker_id' : 'a.grid_id', 'in', ids.slice(i, i + 500));
-    if (filter.currentOnly) q = q.where(currentOn());
-    const rows = await q
-      // Current first, then past ones, most recently ended first.
-      .orderBy((eb) => eb.case().when(currentOn()).then(0).else(1).end())
-      .orderBy('a.end_date', 'desc')
-      .orderBy('g.code')
-      .orderBy('a.id')
-      .execute();
-    for (const r of rows) {
-      out.push({
-        id: r.id,
-        workerId: r.worker_id,
-        workerName: r.worker_name,
-        gridId: r.grid_id,
-        gridName: r.grid_name,
-        gridCode: r.grid_code,
-        level: r.level,
-        role: r.role as Role,
-        title: r.title,
-        startDate: r.start_date,
-        endDate: r.end_date,
-      });
-    }
-  }
-  return out;
-}
-
-export async function getWorker(db: DbOrTrx, id: number): Promise<WorkerDetail> {
-  const row = await findWorker(db, id);
-  const tags = (await tagsOf(db, [id])).get(id) ?? [];
-  const assignments = await assignmentViews(db, { workerIds: [id] });
-  return {
-    id: row.id,
-    name: row.name,
-    gender: row.gender as Gender,
-    idNumber: row.id_number,
-    birthDate: row.birth_date,
-    phone: row.phone,
-    politicalStatus: row.political_status,
-    education: row.education,
-    tags,
-    status: row.status as WorkerStatus,
-    notes: row.notes,
-    assignments,
-  };
-}
-
-export async function listWorkers(
-  db: DbOrTrx,
-  input: HandlerArgs<'workers/list'>,
-): Promise<{ total: number; rows: WorkerSummary[] }> {
+/** The workers the list's filters select, as a query on `workers as w`. */
+function filteredWorkers(db: DbOrTrx, input: HandlerArgs<'workers/list'>) {
   let q = db.selectFrom('workers as w');
-  if (input.status) q = q.where('w.status', '=', input.status);
+  if (input.status) q = q.where(stateIs(input.status));
   if (input.politicalStatus) q = q.where('w.political_status', '=', input.politicalStatus);
   if (input.tag) {
     const tag = input.tag;
@@ -192,6 +106,29 @@ export async function listWorkers(
       return eb.exists(sub);
     });
   }
+  return q;
+}
+
+/** Workers (`w`) in a state: 待安排 is 在岗 stored with no current assignment. */
+function stateIs(state: WorkerState) {
+  return (eb: ExpressionBuilder<Database & { w: Database['workers'] }, 'w'>) => {
+    if (state === '离任') return eb('w.status', '=', '离任');
+    const holds = eb.exists(
+      eb
+        .selectFrom('assignments as a0')
+        .select('a0.id')
+        .whereRef('a0.worker_id', '=', 'w.id')
+        .where(currentOn(null, 'a0')),
+    );
+    return eb.and([eb('w.status', '=', '在岗'), state === '在岗' ? holds : eb.not(holds)]);
+  };
+}
+
+export async function listWorkers(
+  db: DbOrTrx,
+  input: HandlerArgs<'workers/list'>,
+): Promise<{ total: number; rows: WorkerSummary[] }> {
+  const q = filteredWorkers(db, input);
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const page = await q
     .select([
@@ -222,79 +159,31 @@ export async function listWorkers(
   const current = await assignmentViews(db, { workerIds: ids, currentOnly: true });
   return {
     total: Number(total),
-    rows: page.map((r) => ({
-      id: r.id,
-      name: r.name,
-      gender: r.gender as Gender,
-      idMasked: maskId(r.id_number),
-      phone: r.phone,
-      politicalStatus: r.political_status,
-      tags: tags.get(r.id) ?? [],
-      status: r.status as WorkerStatus,
-      grids: current
+    rows: page.map((r) => {
+      const grids = current
         .filter((a) => a.workerId === r.id)
         .map((a) => ({
           gridId: a.gridId,
           gridName: a.gridName,
+          gridLabel: a.gridLabel,
           gridCode: a.gridCode,
           level: a.level,
           role: a.role,
           title: a.title,
-        })),
-    })),
+        }));
+      return {
+        id: r.id,
+        name: r.name,
+        gender: r.gender as Gender,
+        idMasked: maskId(r.id_number),
+        phone: r.phone,
+        politicalStatus: r.political_status,
+        tags: tags.get(r.id) ?? [],
+        state: workerState(r.status as WorkerStatus, grids.length > 0),
+        grids,
+      };
+    }),
   };
-}
-
-/** Starts an assignment. A grid has one current holder per role: the previous one's ends that day. */
-export async function assignWorker(db: DbOrTrx, input: HandlerArgs<'assignments/create'>): Promise<WorkerDetail> {
-  return inTransaction(db, async (trx) => {
-    const worker = await findWorker(trx, input.workerId);
-    const grid = await trx.selectFrom('grids').select(['id', 'name']).where('id', '=', input.gridId).executeTakeFirst();
-    if (!grid) throw fieldError('gridId', '所选网格不存在，可能已被删除');
-    const start = input.startDate ?? todayIso();
-    const current = await trx
-      .selectFrom('assignments')
-      .selectAll()
-      .where('grid_id', '=', grid.id)
-      .where('role', '=', input.role)
-      .where(currentOn(null, 'assignments'))
-      .execute();
-    if (current.some((a) => a.worker_id === worker.id)) {
-      throw fieldError('gridId', `“${worker.name}”已经是“${grid.name}”的${input.role}`, 'CONFLICT');
-    }
-    const ts = now();
-    await endAssignmentsOn(
-      trx,
-      current.map((a) => ({ id: a.id, endDate: start })),
-      ts,
-    );
-    await insertAssignments(
-      trx,
-      [{ workerId: worker.id, gridId: grid.id, role: input.role, title: input.title, startDate: start }],
-      ts,
-    );
-    return getWorker(trx, worker.id);
-  });
-}
-
-/** Ends an assignment; the history is kept. */
-export async function endAssignment(db: DbOrTrx, input: HandlerArgs<'assignments/end'>): Promise<WorkerDetail> {
-  return inTransaction(db, async (trx) => {
-    const a = await trx.selectFrom('assignments').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!a) throw new AppError('NOT_FOUND', '找不到该任职记录，可能已被删除。');
-    if (a.end_date !== null) throw new AppError('CONFLICT', `该任职已于 ${a.end_date} 结束。`);
-    const end = input.endDate ?? todayIso();
-    if (a.start_date && end < a.start_date) {
-      throw fieldError('endDate', `离任日期不能早于任职日期 ${a.start_date}`);
-    }
-    await trx.updateTable('assignments').set({ end_date: end, updated_at: now() }).where('id', '=', a.id).execute();
-    return getWorker(trx, a.worker_id);
-  });
-}
-
-/** A grid's current holders and its past ones. */
-export async function gridAssignments(db: DbOrTrx, gridId: number): Promise<AssignmentView[]> {
-  return assignmentViews(db, { gridIds: [gridId] });
 }
 
 const PHOTO_MAX_BYTES = 2 * 1024 * 1024;

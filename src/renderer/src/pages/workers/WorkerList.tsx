@@ -6,6 +6,7 @@ import type { PagedList } from '@renderer/lib/use-paged-list';
 import { GridSelect } from '@renderer/components/GridSelect';
 import { FilterBar, SearchFilter } from '@renderer/components/list/ListPage';
 import { PagedTable } from '@renderer/components/list/PagedTable';
+import { StateBadge } from './StateBadge';
 
 export const SCOPE_LEVELS = [1, 2, 3] as const;
 export const LEVEL_OPTIONS = [1, 2, 3, 4].map((l) => ({ value: String(l), label: LEVEL_ORDINALS[l as GridLevel] }));
@@ -78,14 +79,10 @@ const COLUMNS: DataTableColumn<WorkerSummary>[] = [
       ),
   },
   {
-    accessor: 'status',
+    accessor: 'state',
     title: '状态',
-    width: 70,
-    render: (w) => (
-      <Badge size="sm" color={w.status === '在岗' ? 'teal' : 'gray'} variant="light">
-        {w.status}
-      </Badge>
-    ),
+    width: 80,
+    render: (w) => <StateBadge size="sm" state={w.state} />,
   },
 ];
 
