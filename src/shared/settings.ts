@@ -43,7 +43,7 @@ function printedPhone(label: string) {
     .max(40, { error: `${label}不能超过 40 个字符` })
     .transform(normalizePhone)
     .refine(isPrintedPhone, {
-      error: `${label}应为带区号的固定电话（如 0913-1234567，分机写在后面：0913-1234567-801）或 11 位手机号`,
+      error: `${label}应为带区号的固定电话（如 0913-1234567）或 11 位手机号`,
     });
 }
 

@@ -10,6 +10,15 @@ const ctx = useE2E({
 
 const item = (code: string) => ctx.page.locator(`[role="treeitem"][data-code="${code}"]`);
 
+/** The error Mantine shows under an input (its wrapper's `<id>-error`), '' when there is none. */
+async function errorUnder(label: string): Promise<string> {
+  const id = await ctx.page.getByLabel(label, { exact: true }).getAttribute('id');
+  const error = ctx.page.locator(`[id="${id}-error"]`);
+  return (await error.count()) ? ((await error.textContent()) ?? '') : '';
+}
+
+const PHONE_RULE = '应为带区号的固定电话（如 0913-1234567）或 11 位手机号';
+
 describe('settings page', () => {
   it('saves the unit name and code scheme, with field-level errors', async () => {
     await ctx.page.getByText('系统设置', { exact: true }).click();
@@ -44,6 +53,42 @@ describe('settings page', () => {
     await item('01').click();
     await ctx.page.getByRole('button', { name: '新增村（社区）' }).click();
     await expect.poll(() => ctx.page.getByRole('dialog').getByLabel('网格编码').inputValue()).toBe('01001');
+  });
+
+  it('refuses a phone nobody could dial and a level of 0 digits under their fields, saving nothing', async () => {
+    const { page, e2e } = ctx;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const before = await e2e.app.call('settings/get', {});
+    await page.getByText('系统设置', { exact: true }).click();
+    await page.getByRole('heading', { name: '系统设置' }).waitFor();
+
+    await page.getByLabel('监督电话', { exact: true }).fill('0913-abc');
+    await page.getByLabel('镇综治中心电话', { exact: true }).fill('12345');
+    await page.getByLabel('二级位数').fill('0');
+    // Leaving the field must not quietly turn the 0 into a 1.
+    await page.getByLabel('使用单位').fill('温水镇综治中心');
+    expect(await page.getByLabel('二级位数').inputValue()).toBe('0');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await expect.poll(() => errorUnder('监督电话')).toBe(`监督电话${PHONE_RULE}`);
+    expect(await errorUnder('镇综治中心电话')).toBe(`镇综治中心电话${PHONE_RULE}`);
+    expect(await errorUnder('二级位数')).toBe('每级位数应为 1 到 6，不能为 0');
+    expect(await page.getByLabel('二级位数').inputValue()).toBe('0');
+    await e2e.screenshot('09b-settings-phone-errors');
+    expect(await e2e.app.call('settings/get', {})).toEqual(before);
+
+    // Full-width digits as an input method types them are kept as ordinary digits.
+    await page.getByLabel('监督电话', { exact: true }).fill('０９１３－１２３４５６７');
+    await page.getByLabel('镇综治中心电话', { exact: true }).fill('');
+    await page.getByLabel('二级位数').fill('3');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByTestId('unit-name').getByText('温水镇综治中心').waitFor();
+    const saved = await e2e.app.call('settings/get', {});
+    expect([saved.supervisionPhone, saved.centerPhone, saved.codeScheme.digits]).toEqual([
+      '0913-1234567',
+      '',
+      [2, 3, 2, 2],
+    ]);
+    await expect.poll(() => page.getByLabel('监督电话', { exact: true }).inputValue()).toBe('0913-1234567');
   });
 
   it('backs up on demand and restores a backup, replacing the data', async () => {

@@ -39,7 +39,7 @@ function fieldErrors(change: Partial<Settings>): Record<string, string> {
   return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
 }
 
-const PHONE_RULE = '应为带区号的固定电话（如 0913-1234567，分机写在后面：0913-1234567-801）或 11 位手机号';
+const PHONE_RULE = '应为带区号的固定电话（如 0913-1234567）或 11 位手机号';
 
 describe('the phones printed on every board and card', () => {
   it.each([

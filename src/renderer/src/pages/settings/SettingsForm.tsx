@@ -2,20 +2,22 @@ import { useEffect } from 'react';
 import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { settingsSchema, type Settings } from '@shared/settings';
+import { codeSchemeSchema, settingsSchema, type Settings } from '@shared/settings';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
 import { useAppState } from '@renderer/lib/settings-context';
 
+/** The first code of each level under the scheme; a scheme that would be refused has none. */
 function exampleCodes(s: Settings['codeScheme']): string {
-  let code = s.prefix;
-  const parts: string[] = [];
+  if (!codeSchemeSchema.safeParse(s).success) return '（前缀为数字、每级位数为 1 到 6 时显示）';
+  let code = s.prefix.trim();
   const labels = ['镇', '村', '组', '户级网格'];
-  s.digits.forEach((d, i) => {
-    code += String(1).padStart(Math.max(1, d || 1), '0');
-    parts.push(`${labels[i]} ${code}`);
-  });
-  return parts.join('，');
+  return s.digits
+    .map((d, i) => {
+      code += '1'.padStart(d, '0');
+      return `${labels[i]} ${code}`;
+    })
+    .join('，');
 }
 
 /** Unit, clerk, level names and the code scheme. */
@@ -73,7 +75,12 @@ export function SettingsForm() {
                 description="印在公示牌和联系卡上"
                 {...form.getInputProps('supervisionPhone')}
               />
-              <TextInput label="镇综治中心电话" description="印在联系卡上" {...form.getInputProps('centerPhone')} />
+              <TextInput
+                label="镇综治中心电话"
+                placeholder="如：0913-1234567"
+                description="印在联系卡上"
+                {...form.getInputProps('centerPhone')}
+              />
             </SimpleGrid>
             <SimpleGrid cols={4}>
               {[0, 1, 2, 3].map((i) => (
@@ -106,6 +113,8 @@ export function SettingsForm() {
                 label={`${['一', '二', '三', '四'][i]}级位数`}
                 min={1}
                 max={6}
+                // A 0 or 7 stays as typed and is refused with the range, never quietly changed.
+                clampBehavior="none"
                 allowDecimal={false}
                 {...form.getInputProps(`codeScheme.digits.${i}`)}
               />
