@@ -224,3 +224,111 @@ describe('import handlers', () => {
     await a.close();
   });
 });
+
+/**
+ * 温水镇 › 田家河村 › 一组 (第1网格 held by 王建国, 第2网格 vacant since 李秀英 left) and 二组
+ * (第1网格 vacant, never held); 石桥村 elsewhere. 赵德胜 leads 一组 and also serves 石桥村.
+ */
+async function seedVillage() {
+  const grid = (parentId: number | null, level: 1 | 2 | 3 | 4, name: string, code: string) =>
+    app.call('grids/create', { parentId, level, name, code, kind: level === 2 ? '村' : null });
+  const town = await grid(null, 1, '温水镇', '11');
+  const village = await grid(town.id, 2, '田家河村', '1114');
+  const one = await grid(village.id, 3, '一组', '111401');
+  const two = await grid(village.id, 3, '二组', '111402');
+  const one1 = await grid(one.id, 4, '第1网格', '11140101');
+  const one2 = await grid(one.id, 4, '第2网格', '11140102');
+  const two1 = await grid(two.id, 4, '第1网格', '11140201');
+  const stone = await grid(town.id, 2, '石桥村', '1115');
+  for (const headName of ['张一', '李二', '王三']) await app.call('households/create', { gridId: one2.id, headName });
+  const person = (name: string, gender: '男' | '女', n: number) =>
+    app.call('workers/create', {
+      name,
+      gender,
+      idNumber: makeId(`1968-0${n}-1${n}`, n, gender),
+      phone: `1390000000${n}`,
+    });
+  const wang = await person('王建国', '男', 1);
+  const li = await person('李秀英', '女', 2);
+  const zhao = await person('赵德胜', '男', 3);
+  await app.call('assignments/create', { workerId: wang.id, gridId: one1.id, title: '村民代表' });
+  await app.call('assignments/create', {
+    workerId: li.id,
+    gridId: one2.id,
+    title: '村民代表',
+    startDate: '2021-03-01',
+  });
+  const liDetail = await app.call('workers/get', { id: li.id });
+  await app.call('assignments/end', { id: liDetail.assignments[0]!.id, endDate: '2026-10-31' });
+  await app.call('assignments/create', { workerId: zhao.id, gridId: one.id, role: '网格长', title: '村民小组组长' });
+  await app.call('assignments/create', { workerId: zhao.id, gridId: stone.id, title: '村党组织书记' });
+  return { town, village, one, two, one1, one2, two1, stone };
+}
+
+async function readSheet(file: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets).toHaveLength(1);
+  return wb.worksheets[0]!;
+}
+
+function values(ws: ExcelJS.Worksheet, from: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = from; r <= ws.rowCount; r++) out.push((ws.getRow(r).values as unknown[]).slice(1));
+  return out;
+}
+
+describe('vacancy list and 通讯录', () => {
+  it('exports the vacancy list: grids named from the village down, households, who held it last', async () => {
+    const { village } = await seedVillage();
+    const out = path.join(dir, '待配备.xlsx');
+    const saved = await app.call('export/vacancies', { gridId: village.id, level: 4, out });
+    expect(saved).toEqual({ file: out, rows: 2 });
+    const ws = await readSheet(out);
+    expect(ws.name).toBe('待配备网格');
+    expect(ws.getCell('A1').value).toBe('田家河村待配备网格（暂无现任网格员）');
+    expect(values(ws, 3)).toEqual([
+      ['序号', '网格编码', '网格', '级别', '住户数', '上任网格员', '上任离任日期'],
+      [1, '11140102', '田家河村 / 一组 / 第2网格', '四级', 3, '李秀英', '2026-10-31'],
+      [2, '11140201', '田家河村 / 二组 / 第1网格', '四级', 0, '', ''],
+    ]);
+    expect(ws.getCell('B4').numFmt).toBe('@');
+    // Every level, the whole database: 二组 has no 网格长 either, the township no secretary.
+    await app.call('export/vacancies', { gridId: null, level: null, out });
+    const all = values(await readSheet(out), 4).map((r) => r[2]);
+    expect(all).toEqual([
+      '温水镇',
+      '田家河村',
+      '田家河村 / 一组 / 第2网格',
+      '田家河村 / 二组',
+      '田家河村 / 二组 / 第1网格',
+    ]);
+  });
+
+  it("exports a village's 通讯录: each current worker once, phone in full, grids named, no ID numbers", async () => {
+    const { village } = await seedVillage();
+    const out = path.join(dir, '通讯录.xlsx');
+    const saved = await app.call('export/contacts', { gridId: village.id, out });
+    expect(saved).toEqual({ file: out, rows: 2 });
+    const ws = await readSheet(out);
+    expect(ws.getCell('A1').value).toBe('田家河村网格员通讯录');
+    expect(values(ws, 3)).toEqual([
+      ['序号', '姓名', '联系电话', '担任职务', '所任网格', '网格编码'],
+      [1, '赵德胜', '13900000003', '村民小组组长', '田家河村 / 一组（网格长）', '111401'],
+      [2, '王建国', '13900000001', '村民代表', '田家河村 / 一组 / 第1网格', '11140101'],
+    ]);
+    expect(ws.getCell('C4').numFmt).toBe('@');
+    // Nothing in the workbook looks like an ID number.
+    const text = values(ws, 1).flat().join(' ');
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('saves both where the clerk chose, through the dispatcher’s file rules', async () => {
+    const { village } = await seedVillage();
+    app.ctx.paths = dialogPaths();
+    const out = path.join(dir, '通讯录.xlsx');
+    const refused = await dispatch(app.ctx, 'export/contacts', { gridId: village.id, out });
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
