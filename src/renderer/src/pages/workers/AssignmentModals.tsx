@@ -8,10 +8,21 @@ import { GridSelect } from '@renderer/components/GridSelect';
 
 const ALL_LEVELS = [1, 2, 3, 4] as const;
 
-/** Appoints the worker to a grid (ending the current holder of that role there). */
-export function AssignModal({ worker, onClose }: { worker: WorkerDetail; onClose(): void }) {
-  const [gridId, setGridId] = useState<number | null>(null);
-  const [role, setRole] = useState<Role>('网格员');
+/**
+ * Appoints the worker to a grid (ending the current holder of that role there). `initial` fills
+ * the grid and role in when the clerk starts from the grid (a vacancy's 任命网格员).
+ */
+export function AssignModal({
+  worker,
+  initial,
+  onClose,
+}: {
+  worker: WorkerDetail;
+  initial?: { gridId: number; role: Role };
+  onClose(): void;
+}) {
+  const [gridId, setGridId] = useState<number | null>(initial?.gridId ?? null);
+  const [role, setRole] = useState<Role>(initial?.role ?? '网格员');
   const [title, setTitle] = useState('');
   const [startDate, setStartDate] = useState(todayIso());
   const [error, setError] = useState<Record<string, string>>({});
