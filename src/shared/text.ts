@@ -40,6 +40,10 @@ export function normalizePhone(s: string): string {
 export function phoneProblem(p: string): string | null {
   if (/^1[3-9]\d{9}$/.test(p)) return null;
   if (/^0\d{2,3}-?\d{7,8}$/.test(p)) return null;
-  if (/^1\d*$/.test(p)) return `手机号应为 11 位，现为 ${p.length} 位`;
+  if (/^1\d*$/.test(p)) {
+    // Eleven digits already: the length is right, the second digit is not.
+    if (p.length === 11) return `手机号应以 13～19 开头，现以 ${p.slice(0, 2)} 开头`;
+    return `手机号应为 11 位，现为 ${p.length} 位`;
+  }
   return '联系电话应为 11 位手机号，或带区号的固定电话（如 0913-1234567）';
 }
