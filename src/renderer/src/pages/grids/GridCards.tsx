@@ -1,10 +1,14 @@
-import { Button, Card, Group, Image, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Button, Card, Group, Image, Stack, Table, Text } from '@mantine/core';
+import { IconDownload, IconUserPlus } from '@tabler/icons-react';
+import { todayChinese } from '@shared/dates';
 import { HOUSEHOLDS_PER_GRID } from '@shared/people';
 import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
-import { chooseOpen } from '@renderer/lib/files';
+import { chooseOpen, saveThenOpen } from '@renderer/lib/files';
 import { useApiQuery } from '@renderer/lib/query';
 import { useLevelName } from '@renderer/lib/settings-context';
+import { AppointModal } from './AppointModal';
 import type { TreeNode } from './tree-model';
 
 /** Code, level, division code, households and what lies below. */
@@ -56,26 +60,66 @@ export function GridFacts({ grid }: { grid: GridNode }) {
   );
 }
 
-/** The grid's current workers, and who held it before. */
-export function GridWorkers({ grid }: { grid: GridNode }) {
+/** A worker's name that opens their details. */
+export function WorkerLink({ id, name, onOpen }: { id: number; name: string; onOpen(id: number): void }) {
+  return (
+    <Anchor component="button" type="button" fw={600} onClick={() => onOpen(id)} data-testid="worker-link">
+      {name}
+    </Anchor>
+  );
+}
+
+function exportContacts(grid: GridNode) {
+  return saveThenOpen(
+    'export/contacts',
+    { gridId: grid.id },
+    {
+      title: '导出网格员通讯录',
+      defaultName: `${grid.name}网格员通讯录-${todayChinese()}.xlsx`,
+      describe: (r) => `已导出 ${r.rows} 名网格员的通讯录`,
+      errorTitle: '导出未完成',
+    },
+  );
+}
+
+/** The grid's current workers, and who held it before; a vacant grid is filled from here. */
+export function GridWorkers({ grid, onOpenWorker }: { grid: GridNode; onOpenWorker(id: number): void }) {
   const assignments = useApiQuery('grids/assignments', { id: grid.id }).data ?? [];
+  const [appointing, setAppointing] = useState(false);
   const current = assignments.filter((a) => a.endDate === null);
   const past = assignments.filter((a) => a.endDate !== null);
   return (
     <Card withBorder padding="sm" data-testid="grid-workers">
-      <Text fw={600} mb="xs">
-        网格员
-      </Text>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>网格员</Text>
+        {grid.level <= 2 && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconDownload size={14} />}
+            onClick={() => void exportContacts(grid)}
+          >
+            导出通讯录
+          </Button>
+        )}
+      </Group>
       {current.length === 0 ? (
-        <Text size="sm" c="orange">
-          暂无现任网格员（待配备）。可在“网格员”页面为人员新增任职。
-        </Text>
+        <Group justify="space-between">
+          <Text size="sm" c="orange">
+            暂无现任网格员（待配备）。
+          </Text>
+          <Button size="xs" leftSection={<IconUserPlus size={14} />} onClick={() => setAppointing(true)}>
+            任命网格员
+          </Button>
+        </Group>
       ) : (
         <Table>
           <Table.Tbody>
             {current.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td fw={600}>{a.workerName}</Table.Td>
+                <Table.Td>
+                  <WorkerLink id={a.workerId} name={a.workerName} onOpen={onOpenWorker} />
+                </Table.Td>
                 <Table.Td>{a.role}</Table.Td>
                 <Table.Td>{a.title || '—'}</Table.Td>
                 <Table.Td>自 {a.startDate ?? '—'}</Table.Td>
@@ -85,10 +129,20 @@ export function GridWorkers({ grid }: { grid: GridNode }) {
         </Table>
       )}
       {past.length > 0 && (
-        <Text size="xs" c="dimmed" mt="xs">
-          历任：{past.map((a) => `${a.workerName}（${a.startDate ?? '?'} 至 ${a.endDate}）`).join('；')}
+        <Text size="xs" c="dimmed" mt="xs" data-testid="past-holders">
+          历任：
+          {past.map((a, i) => (
+            <Text span key={a.id}>
+              {i > 0 && '；'}
+              <Anchor component="button" type="button" size="xs" onClick={() => onOpenWorker(a.workerId)}>
+                {a.workerName}
+              </Anchor>
+              （{a.startDate ?? '?'} 至 {a.endDate}）
+            </Text>
+          ))}
         </Text>
       )}
+      {appointing && <AppointModal grid={grid} onClose={() => setAppointing(false)} />}
     </Card>
   );
 }

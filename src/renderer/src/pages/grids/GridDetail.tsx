@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { Anchor, Badge, Breadcrumbs, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsMove, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { HOUSEHOLDS_PER_GRID } from '@shared/people';
 import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
 import { useLevelName } from '@renderer/lib/settings-context';
 import { ancestors, type TreeIndex } from './tree-model';
+import { WorkerDetailDrawer } from '@renderer/pages/workers/WorkerDetailDrawer';
 import { GridChildren, GridFacts, GridQr, GridWorkers } from './GridCards';
+import { GridHouseholds } from './GridHouseholds';
 
 interface Props {
   grid: GridNode;
@@ -27,6 +30,8 @@ function sizeFlag(grid: GridNode): string | null {
 
 export function GridDetail({ grid, index, onSelect, ...actions }: Props) {
   const path = ancestors(index, grid.id);
+  // A worker opens over the grid page, which stays where the clerk was.
+  const [workerId, setWorkerId] = useState<number | null>(null);
   return (
     <Stack gap="md" data-testid="grid-detail">
       <Breadcrumbs separator="›">
@@ -39,9 +44,11 @@ export function GridDetail({ grid, index, onSelect, ...actions }: Props) {
       </Breadcrumbs>
       <GridHeading grid={grid} {...actions} />
       <GridFacts grid={grid} />
-      <GridWorkers grid={grid} />
+      <GridWorkers grid={grid} onOpenWorker={setWorkerId} />
+      {grid.level >= 3 && <GridHouseholds grid={grid} />}
       <GridQr grid={grid} />
       {grid.level < 4 && <GridChildren grid={grid} rows={index.children.get(grid.id) ?? []} onSelect={onSelect} />}
+      <WorkerDetailDrawer workerId={workerId} onClose={() => setWorkerId(null)} />
     </Stack>
   );
 }
