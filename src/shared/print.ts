@@ -29,6 +29,8 @@ export interface PrintCheckResult {
   missing: { char: string; where: string }[];
   /** Vacancies (待配备), missing photos… printing may go ahead. */
   warnings: string[];
+  /** Phones from Settings that will print as “—” or look wrong: corrected on the Settings page. */
+  settingsWarnings: string[];
   /** The first sheet as a PDF (base64), for the preview. */
   preview: string | null;
 }

@@ -234,6 +234,30 @@ describe('contact cards', () => {
   });
 });
 
+describe('the phones from Settings in the print check', () => {
+  it('names each empty phone the print will show, for boards and for cards, and stops once they are filled', async () => {
+    const d = await village();
+    const board = await app.call('print/check', { kind: 'signboard', gridId: d.v.id });
+    expect(board.settingsWarnings).toEqual(['监督电话未填写，公示牌将印“—”']);
+    const cards = await app.call('print/check', { kind: 'cards', gridId: d.v.id });
+    expect(cards.settingsWarnings).toEqual(['镇综治中心电话未填写，联系卡将印“—”', '监督电话未填写，联系卡将印“—”']);
+    // Printing goes ahead, and says so too (the CLI shows these first).
+    const r = await printBoards(app.ctx.handle.db, d.v.id, path.join(dir, 'b.pdf'), FONT);
+    expect(r.warnings[0]).toBe('监督电话未填写，公示牌将印“—”');
+
+    const settings = await app.call('settings/get', {});
+    await app.call('settings/update', { ...settings, supervisionPhone: '0913-1234567', centerPhone: '13912345678' });
+    expect((await app.call('print/check', { kind: 'cards', gridId: d.v.id })).settingsWarnings).toEqual([]);
+  });
+
+  it('names a phone saved before phones were checked, printed as written', async () => {
+    const d = await village();
+    app.ctx.handle.sqlite.prepare("insert into settings (key, value) values ('supervisionPhone', ?)").run('"12345"');
+    const board = await app.call('print/check', { kind: 'signboard', gridId: d.v.id });
+    expect(board.settingsWarnings).toEqual(['监督电话“12345”不是有效的电话号码，将照原样印在公示牌上']);
+  });
+});
+
 describe('signboards', () => {
   it("prints a village's board: secretary, group leaders, every household grid, 待配备 for a vacancy, no ID numbers", async () => {
     const d = await village();

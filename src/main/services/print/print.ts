@@ -1,11 +1,13 @@
 /** Printing as the UI and CLI use it: check first (font coverage, vacancies), then write the PDF. */
 import { Writable } from 'node:stream';
 import { todayIso } from '../../../shared/dates';
+import { isPrintedPhone } from '../../../shared/settings';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
 import { checkCards, writeCards, type CardOptions } from '../../pdf/cards';
 import { checkBoards, writeBoards, type Paper } from '../../pdf/signboard';
 import type { MissingGlyph } from '../../pdf/fonts';
+import type { PrintSettings } from '../../pdf/views';
 import { loadBoards } from './boards';
 import { loadCards } from './cards';
 
@@ -26,6 +28,25 @@ export interface PrintCheck {
   items: number;
   missing: MissingGlyph[];
   warnings: string[];
+  /** The phones from Settings that are empty (printed “—”) or not a phone number. */
+  settingsWarnings: string[];
+}
+
+/**
+ * What the clerk should know about the Settings phones this print shows: boards show the
+ * supervision phone, cards also the township 综治中心's.
+ */
+export function phoneWarnings(settings: PrintSettings, kind: 'signboard' | 'cards'): string[] {
+  const printed = kind === 'signboard' ? '公示牌' : '联系卡';
+  const phones: [string, string][] = [
+    ...(kind === 'cards' ? [['镇综治中心电话', settings.centerPhone] as [string, string]] : []),
+    ['监督电话', settings.supervisionPhone],
+  ];
+  return phones.flatMap(([label, phone]) => {
+    if (phone.trim() === '') return [`${label}未填写，${printed}将印“—”`];
+    if (!isPrintedPhone(phone)) return [`${label}“${phone}”不是有效的电话号码，将照原样印在${printed}上`];
+    return [];
+  });
 }
 
 function refuseMissing(missing: MissingGlyph[]): void {
@@ -69,7 +90,7 @@ export async function checkCardPrint(
     first.length && missing.length === 0
       ? await asBase64((out) => writeCards(first, out, fontPath, settings, { ...options, onProgress: undefined }))
       : null;
-  return { items: cards.length, missing, warnings, preview };
+  return { items: cards.length, missing, warnings, settingsWarnings: phoneWarnings(settings, 'cards'), preview };
 }
 
 export async function printCards(
@@ -84,7 +105,7 @@ export async function printCards(
   const check = checkCards(cards, fontPath, settings);
   refuseMissing(check.missing);
   const r = await writeCards(cards, out, fontPath, settings, options);
-  return { ...r, cards: cards.length, warnings: check.warnings };
+  return { ...r, cards: cards.length, warnings: [...phoneWarnings(settings, 'cards'), ...check.warnings] };
 }
 
 export async function checkBoardPrint(
@@ -99,7 +120,7 @@ export async function checkBoardPrint(
     missing.length === 0
       ? await asBase64((out) => writeBoards(boards.slice(0, 1), out, fontPath, settings, boardLayout(options)))
       : null;
-  return { items: boards.length, missing, warnings, preview };
+  return { items: boards.length, missing, warnings, settingsWarnings: phoneWarnings(settings, 'signboard'), preview };
 }
 
 export async function printBoards(
@@ -113,5 +134,5 @@ export async function printBoards(
   const check = checkBoards(boards, fontPath);
   refuseMissing(check.missing);
   const r = await writeBoards(boards, out, fontPath, settings, boardLayout(options));
-  return { ...r, boards: boards.length, warnings: check.warnings };
+  return { ...r, boards: boards.length, warnings: [...phoneWarnings(settings, 'signboard'), ...check.warnings] };
 }
