@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   Button,
   Card,
@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPrinter } from '@tabler/icons-react';
-import type { ApiEvents } from '@shared/api';
+import type { ApiEvents, HandlerInput } from '@shared/api';
 import { call } from '@renderer/lib/api';
 import { saveThenOpen } from '@renderer/lib/files';
 import { useApiQuery } from '@renderer/lib/query';
@@ -37,10 +37,44 @@ interface Options {
   back: boolean;
 }
 
-function checkInput(o: Options, gridId: number) {
+type CheckInput = HandlerInput<'print/check'>;
+
+function checkInput(o: Options, gridId: number): CheckInput {
   return o.kind === 'cards'
-    ? { kind: 'cards' as const, gridId, size: o.size, perSheet: Number(o.perSheet), back: o.back }
-    : { kind: 'signboard' as const, gridId, paper: o.paper };
+    ? { kind: 'cards', gridId, size: o.size, perSheet: Number(o.perSheet), back: o.back }
+    : { kind: 'signboard', gridId, paper: o.paper };
+}
+
+/** Never sent: the check's key while nothing is selected (the query is disabled then). */
+const NOTHING: CheckInput = { kind: 'signboard', gridId: 0, paper: 'A3' };
+
+/**
+ * The check (and its preview PDF) for what is selected, run once per change: the selection is
+ * keyed as a string, so only a real change (after the clerk pauses) starts a new check. The
+ * previous result stays on screen, marked pending, until the new one arrives.
+ */
+function usePrintCheck(options: Options) {
+  const key = options.gridId === null ? null : JSON.stringify(checkInput(options, options.gridId));
+  const [settledKey] = useDebouncedValue(key, 250);
+  const input = useMemo(() => (settledKey === null ? null : (JSON.parse(settledKey) as CheckInput)), [settledKey]);
+  const check = useApiQuery('print/check', input ?? NOTHING, {
+    enabled: input !== null,
+    silent: true,
+    // Any write marks every query stale (lib/api.ts), so a kept result is never out of date.
+    staleTime: Infinity,
+    gcTime: 60_000,
+    // Signboard and card previews differ in shape: only a check of the same kind stands in.
+    placeholderData: (previous, query) => (query?.queryKey[1].kind === options.kind ? previous : undefined),
+  });
+  const current = key !== null && key === settledKey && !check.isPlaceholderData;
+  const settled = current && !check.isFetching;
+  return {
+    result: key === null ? null : (check.data ?? null),
+    error: settled ? (check.error?.message ?? null) : null,
+    /** The result shown is the one for the selection now. */
+    ready: settled && check.isSuccess,
+    pending: key !== null && !settled,
+  };
 }
 
 /** Saves the signboards or cards where the clerk chooses; the file is offered to open. */
@@ -78,14 +112,8 @@ export function PrintPage() {
   const set = (change: Partial<Options>) => setOptions((o) => ({ ...o, ...change }));
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = usePrintProgress();
-  const [request] = useDebouncedValue(options, 200);
-  const check = useApiQuery('print/check', checkInput(request, request.gridId ?? 0), {
-    enabled: request.gridId !== null,
-    silent: true,
-  });
+  const { result, error, ready, pending } = usePrintCheck(options);
   const tree = useApiQuery('grids/tree', {}).data;
-  // The check shown must be the one for what is selected now, not for a previous grid.
-  const current = request.gridId === options.gridId && request.kind === options.kind ? check : null;
 
   const print = async () => {
     const { gridId } = options;
@@ -96,8 +124,7 @@ export function PrintPage() {
     setBusy(false);
   };
 
-  const result = current?.data ?? null;
-  const blocked = !result || result.items === 0 || result.missing.length > 0;
+  const blocked = !ready || !result || result.items === 0 || result.missing.length > 0;
   return (
     <Stack gap="md" maw={1200}>
       <Title order={2}>打印公示牌和联系卡</Title>
@@ -105,7 +132,12 @@ export function PrintPage() {
         <Card withBorder w={420} style={{ flex: 'none' }}>
           <Stack>
             <PrintOptions options={options} set={set} />
-            {result && (
+            {pending && (
+              <Text size="sm" c="dimmed">
+                正在检查…
+              </Text>
+            )}
+            {ready && result && (
               <Text size="sm" data-testid="print-count">
                 {options.kind === 'signboard'
                   ? `共 ${result.items} 个村（社区）`
@@ -123,10 +155,11 @@ export function PrintPage() {
             {busy && options.kind === 'cards' && <PrintProgress progress={progress} />}
           </Stack>
         </Card>
-        <Stack style={{ flex: 1, minWidth: 0 }}>
+        <Stack style={{ flex: 1, minWidth: 0 }} data-testid="print-preview-panel">
           <PrintCheck
             check={result}
-            error={current?.error?.message ?? null}
+            error={error}
+            pending={pending}
             previewWidth={options.kind === 'signboard' ? 720 : 480}
           />
           {!options.gridId && (
