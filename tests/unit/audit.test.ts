@@ -148,7 +148,12 @@ describe('操作日志', () => {
     expect(all.total).toBe(5);
     expect(all.rows).toHaveLength(2);
     const created = await app.call('audit/list', { handler: 'grids/create', text: '许坪', page: 1, pageSize: 50 });
-    expect(created.rows.map((e) => e.summary)).toEqual(['许坪村（二级网格，编码 1101）']);
+    // Grids are named from their village down, so the village's name finds its groups and grids too.
+    expect(created.rows.map((e) => e.summary)).toEqual([
+      '许坪村 / 一组 / 一组第1网格（四级网格，编码 11010101）',
+      '许坪村 / 一组（三级网格，编码 110101）',
+      '许坪村（二级网格，编码 1101）',
+    ]);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
     expect((await app.call('audit/list', { from: today, to: today, page: 1, pageSize: 50 })).total).toBe(5);
     expect((await app.call('audit/list', { to: '2020-01-01', page: 1, pageSize: 50 })).total).toBe(0);
