@@ -105,6 +105,8 @@ describe('tree model from grids/treeRows', () => {
     const tree = await app.call('grids/tree', {});
     const villages = tree.filter((g) => g.level === 2);
     const group = tree.find((g) => g.parentId === villages[0]!.id)!;
+    // Renamed first: the new parent has its own 一组, and siblings never share a name.
+    await app.call('grids/update', { id: group.id, name: '迁入组', code: group.code });
     await app.call('grids/move', { id: group.id, parentId: villages[1]!.id, keepCodes: true });
   });
   afterAll(() => app.close());
