@@ -42,6 +42,10 @@ export interface PrintResult {
   warnings: string[];
 }
 
+export const householdListPrintSchema = z.object({
+  gridId: z.number({ error: '请选择网格' }).int().positive(),
+});
+
 const out = z.object({ out: pathSchema });
 const writesOut = { files: { out: 'write' as const } };
 
@@ -51,4 +55,10 @@ export const printApi = {
   'print/cards': read(cardPrintSchema.extend(out.shape), writesOut).returns<PrintResult>(),
   'print/signboard': read(boardPrintSchema.extend(out.shape), writesOut).returns<PrintResult>(),
   'print/cancel': read(none).returns<{ cancelled: boolean }>(),
+  /** A grid's 住户名单 (phones shown, ID numbers masked), for its grid worker. */
+  'print/householdList': read(householdListPrintSchema.extend(out.shape), writesOut).returns<{
+    file: string;
+    pages: number;
+    households: number;
+  }>(),
 };

@@ -29,6 +29,10 @@ export const printHandlers = defineHandlers(printApi, {
     const r = await printBoards(db, input.gridId, out, fontFile(app.resourcesDir), input);
     return { file: out, pages: r.pages, warnings: r.warnings };
   },
+  'print/householdList': async ({ db, app }, { out, gridId }) => {
+    const [{ printHouseholdList }, { fontFile }] = await Promise.all([import('./household-list'), fonts()]);
+    return { file: out, ...(await printHouseholdList(db, gridId, out, fontFile(app.resourcesDir))) };
+  },
   'print/cancel': async ({ app }) => {
     app.tasks.cancel('print');
     return { cancelled: true };
