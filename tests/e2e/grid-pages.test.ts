@@ -61,7 +61,7 @@ async function standsStill(testId: string) {
         last = now;
         return still;
       },
-      { intervals: [150] },
+      { interval: 150 },
     )
     .toBe(true);
 }

@@ -18,6 +18,7 @@ function node(id: number, parentId: number | null, level: 1 | 2 | 3 | 4, name: s
     parentId,
     level,
     name,
+    label: name,
     code,
     kind: null,
     divisionCode: null,
