@@ -209,9 +209,10 @@ describe('rosters, as a clerk imports and browses them', () => {
     await page
       .getByTestId('assignment-table')
       .locator('tbody tr', { hasText: '十四组第1网格' })
-      .getByRole('button', { name: '离任' })
+      .getByRole('button', { name: '结束任职' })
       .click();
-    await page.getByRole('button', { name: '确认离任' }).click();
+    // 十四组 stays his: not his last grid, so nothing is asked about 待安排 or 离任.
+    await page.getByRole('button', { name: '确认结束任职' }).click();
     await page
       .getByTestId('assignment-table')
       .locator('tbody tr', { hasText: '十四组第1网格' })

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Select, type SelectProps } from '@mantine/core';
 import { useGridOptions } from '@renderer/lib/use-grid-options';
 
@@ -7,9 +8,19 @@ interface Props extends Omit<SelectProps, 'data' | 'value' | 'onChange'> {
   onChange(id: number | null): void;
 }
 
-/** Picks a grid by name or code, showing its path. */
+/**
+ * Picks a grid by name or code. Options name the grid from its village down with its code
+ * (许坪村 / 一组 / 第1网格（11010101）): 一组 and 第1网格 exist in every village.
+ */
 export function GridSelect({ levels, value, onChange, ...rest }: Props) {
-  const { options } = useGridOptions(levels);
+  const { nodes } = useGridOptions(levels);
+  const options = useMemo(
+    () =>
+      nodes
+        .filter((n) => levels.includes(n.level))
+        .map((n) => ({ value: String(n.id), label: `${n.label}（${n.code}）` })),
+    [nodes, levels],
+  );
   return (
     <Select
       searchable

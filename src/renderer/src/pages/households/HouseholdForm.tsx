@@ -1,20 +1,12 @@
-import {
-  Button,
-  Drawer,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { useState } from 'react';
+import { Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { HOUSEHOLD_TAGS, householdFieldsSchema, type HouseholdView } from '@shared/people';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
 import { GridSelect } from '@renderer/components/GridSelect';
+import { GuardedDrawer, useDrawerGuard, useNestedDialog, useReportDirty } from '@renderer/components/GuardedDrawer';
+import { DeleteHouseholdModal } from './DeleteHouseholdModal';
 
 const HOUSEHOLD_LEVEL = [4] as const;
 
@@ -36,11 +28,13 @@ interface Props {
   onClose(): void;
   /** After a successful save (lists refresh by themselves). */
   onSaved?(h: HouseholdView): void;
+  /** After the household was deleted (the drawer closes by itself). */
+  onDeleted?(h: HouseholdView): void;
 }
 
-export function HouseholdFormDrawer({ target, defaultGridId, onClose, onSaved }: Props) {
+export function HouseholdFormDrawer({ target, defaultGridId, onClose, onSaved, onDeleted }: Props) {
   return (
-    <Drawer
+    <GuardedDrawer
       closeButtonProps={{ 'aria-label': '关闭' }}
       opened={target !== null}
       onClose={onClose}
@@ -55,9 +49,10 @@ export function HouseholdFormDrawer({ target, defaultGridId, onClose, onSaved }:
           defaultGridId={defaultGridId}
           onClose={onClose}
           onSaved={onSaved}
+          onDeleted={onDeleted}
         />
       )}
-    </Drawer>
+    </GuardedDrawer>
   );
 }
 
@@ -65,7 +60,13 @@ function toInput(v: Values) {
   return { ...v, gridId: v.gridId ?? 0, members: v.members === '' ? null : Number(v.members) };
 }
 
-function HouseholdForm({ target, defaultGridId, onClose, onSaved }: Props & { target: 'new' | HouseholdView }) {
+function HouseholdForm({
+  target,
+  defaultGridId,
+  onClose,
+  onSaved,
+  onDeleted,
+}: Props & { target: 'new' | HouseholdView }) {
   const edit = target === 'new' ? null : target;
   const create = useApiMutation('households/create');
   const update = useApiMutation('households/update');
@@ -91,6 +92,11 @@ function HouseholdForm({ target, defaultGridId, onClose, onSaved }: Props & { ta
       return errors;
     },
   });
+  const { requestClose } = useDrawerGuard();
+  useReportDirty(form.isDirty());
+  const [deleting, setDeleting] = useState(false);
+  useNestedDialog(deleting);
+
   const submit = form.onSubmit(async (values) => {
     const input = toInput(values);
     const r = edit ? await update.mutateAsync({ id: edit.id, ...input }) : await create.mutateAsync(input);
@@ -125,15 +131,34 @@ function HouseholdForm({ target, defaultGridId, onClose, onSaved }: Props & { ta
         </SimpleGrid>
         <TagsInput label="户类别" data={[...HOUSEHOLD_TAGS]} clearable {...form.getInputProps('tags')} />
         <Textarea label="备注" autosize minRows={2} {...form.getInputProps('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            取消
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            保存
-          </Button>
+        <Group justify="space-between">
+          {edit ? (
+            <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+              删除住户…
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Group gap="xs">
+            <Button variant="default" onClick={requestClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              保存
+            </Button>
+          </Group>
         </Group>
       </Stack>
+      {edit && deleting && (
+        <DeleteHouseholdModal
+          household={edit}
+          onClose={() => setDeleting(false)}
+          onDeleted={() => {
+            onDeleted?.(edit);
+            onClose();
+          }}
+        />
+      )}
     </form>
   );
 }

@@ -24,7 +24,7 @@ type List = PagedList<HouseholdFilters, HouseholdView>;
 
 const COLUMNS: DataTableColumn<HouseholdView>[] = [
   { accessor: 'headName', title: '户主', width: 100 },
-  { accessor: 'gridName', title: '户级网格', render: (h) => `${h.gridName}（${h.gridCode}）` },
+  { accessor: 'gridLabel', title: '户级网格', render: (h) => h.gridLabel },
   {
     accessor: 'idMasked',
     title: '身份证号',

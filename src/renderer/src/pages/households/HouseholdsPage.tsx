@@ -81,6 +81,7 @@ export function HouseholdsPage() {
         defaultGridId={null}
         onClose={() => setEditing(null)}
         onSaved={() => list.setPicked([])}
+        onDeleted={(h) => list.setPicked(picked.filter((p) => p.id !== h.id))}
       />
       {moving && (
         <MoveHouseholdsModal households={picked} onClose={() => setMoving(false)} onMoved={() => list.setPicked([])} />

@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import { Avatar, Badge, Button, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Avatar, Badge, Button, Drawer, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { IconChevronDown, IconTrash } from '@tabler/icons-react';
 import { maskId } from '@shared/idcard';
 import type { AssignmentView, WorkerDetail } from '@shared/people';
 import { LEVEL_ORDINALS, type GridLevel } from '@shared/grids';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { chooseOpen } from '@renderer/lib/files';
-import { useApiQuery } from '@renderer/lib/query';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { AssignModal, EndModal } from './AssignmentModals';
+import { DeleteWorkerModal } from './DeleteWorkerModal';
+import { LeaveModal } from './LeaveModal';
+import { StateBadge } from './StateBadge';
 import { WorkerFormDrawer } from './WorkerForm';
 
 interface Props {
@@ -14,57 +18,128 @@ interface Props {
   onClose(): void;
 }
 
-/** A worker's details and assignment history, with assign / end / edit. */
+/** A worker's details and assignment history, with assign / end / leave / delete / edit. */
 export function WorkerDetailDrawer({ workerId, onClose }: Props) {
-  const worker = useApiQuery('workers/get', { id: workerId ?? 0 }, { enabled: workerId !== null }).data;
-  const shown = worker && worker.id === workerId ? worker : null;
+  // Silent: a worker deleted (here or elsewhere) is said in the drawer, not as a notification.
+  const query = useApiQuery('workers/get', { id: workerId ?? 0 }, { enabled: workerId !== null, silent: true });
+  const shown = query.data && query.data.id === workerId ? query.data : null;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => {
+    setDialog(null);
+    onClose();
+  };
   return (
     <Drawer
       closeButtonProps={{ 'aria-label': '关闭' }}
       opened={workerId !== null}
-      onClose={onClose}
+      onClose={close}
+      // While a dialog or the edit form is open, Esc is theirs: closing this would lose them.
+      closeOnEscape={dialog === null}
       position="right"
       size="xl"
       title={<Text fw={600}>网格员详情</Text>}
     >
-      {shown && <WorkerDetail worker={shown} />}
+      {shown && <WorkerDetail worker={shown} dialog={dialog} setDialog={setDialog} onDeleted={close} />}
+      {!shown && query.error && (
+        <Alert color="red" variant="light">
+          {query.error.apiError.message}
+        </Alert>
+      )}
     </Drawer>
   );
 }
 
-function WorkerDetail({ worker }: { worker: WorkerDetail }) {
-  const [editing, setEditing] = useState(false);
-  const [assigning, setAssigning] = useState(false);
-  const [ending, setEnding] = useState<AssignmentView | null>(null);
+type Dialog = 'edit' | 'assign' | 'leave' | 'delete' | { end: AssignmentView } | null;
+
+interface DetailProps {
+  worker: WorkerDetail;
+  dialog: Dialog;
+  setDialog(d: Dialog): void;
+  onDeleted(): void;
+}
+
+function WorkerDetail({ worker, dialog, setDialog, onDeleted }: DetailProps) {
+  const close = () => setDialog(null);
+  const current = worker.assignments.filter((a) => a.endDate === null);
   return (
     <Stack data-testid="worker-detail">
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Group gap="xs">
           <WorkerPhoto worker={worker} />
           <Title order={3}>{worker.name}</Title>
-          <Badge variant="light" color={worker.status === '在岗' ? 'teal' : 'gray'}>
-            {worker.status}
-          </Badge>
+          <StateBadge state={worker.state} />
           {worker.tags.map((t) => (
             <Badge key={t} variant="outline">
               {t}
             </Badge>
           ))}
         </Group>
-        <Group gap="xs">
-          <Button variant="default" onClick={() => setEditing(true)}>
-            编辑
-          </Button>
-          <Button onClick={() => setAssigning(true)}>新增任职</Button>
-        </Group>
+        <WorkerActions worker={worker} onPick={setDialog} />
       </Group>
+      {worker.state === '待安排' && (
+        <Text size="sm" c="dimmed">
+          该网格员在岗，但目前没有现任网格：可“新增任职”，或“办理离任”。
+        </Text>
+      )}
       <WorkerFacts worker={worker} />
       <Title order={5}>任职情况</Title>
-      <Assignments assignments={worker.assignments} onEnd={setEnding} />
-      <WorkerFormDrawer target={editing ? worker : null} onClose={() => setEditing(false)} />
-      {assigning && <AssignModal worker={worker} onClose={() => setAssigning(false)} />}
-      {ending && <EndModal assignment={ending} onClose={() => setEnding(null)} />}
+      <Assignments assignments={worker.assignments} onEnd={(a) => setDialog({ end: a })} />
+      <WorkerFormDrawer target={dialog === 'edit' ? worker : null} onClose={close} />
+      {dialog === 'assign' && <AssignModal worker={worker} onClose={close} />}
+      {dialog !== null && typeof dialog === 'object' && (
+        <EndModal assignment={dialog.end} isLast={current.length === 1} onClose={close} />
+      )}
+      {dialog === 'leave' && (
+        <LeaveModal workers={[{ id: worker.id, name: worker.name, grids: current.map(heldAs) }]} onClose={close} />
+      )}
+      {dialog === 'delete' && <DeleteWorkerModal workerId={worker.id} onClose={close} onDeleted={onDeleted} />}
     </Stack>
+  );
+}
+
+function heldAs(a: AssignmentView): string {
+  return `${a.gridLabel}（${a.role}）`;
+}
+
+/** What can be done to the worker: verbs, apart from the state badge. */
+function WorkerActions({ worker, onPick }: { worker: WorkerDetail; onPick(d: Dialog): void }) {
+  const update = useApiMutation('workers/update');
+  const restore = async () => {
+    const { id, name, gender, idNumber, phone, politicalStatus, education, tags, notes } = worker;
+    const r = await update.mutateAsync({
+      ...{ id, name, gender, idNumber, phone, politicalStatus, education, tags, notes },
+      status: '在岗',
+    });
+    if (!r.ok) return notifyError(r.error);
+    notifySuccess(`“${worker.name}”已恢复在岗（待安排）`);
+  };
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button variant="default" onClick={() => onPick('edit')}>
+        编辑
+      </Button>
+      <Button onClick={() => onPick('assign')}>新增任职</Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" rightSection={<IconChevronDown size={14} />}>
+            更多
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {worker.state === '离任' ? (
+            <Menu.Item onClick={() => void restore()}>恢复在岗</Menu.Item>
+          ) : (
+            <Menu.Item color="orange" onClick={() => onPick('leave')}>
+              办理离任…
+            </Menu.Item>
+          )}
+          <Menu.Divider />
+          <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onPick('delete')}>
+            删除网格员…
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 }
 
@@ -147,29 +222,38 @@ function Assignments({ assignments, onEnd }: { assignments: AssignmentView[]; on
       <Table.Thead>
         <Table.Tr>
           <Table.Th>网格</Table.Th>
-          <Table.Th>层级</Table.Th>
-          <Table.Th>角色</Table.Th>
+          <Table.Th w={70}>角色</Table.Th>
           <Table.Th>职务</Table.Th>
-          <Table.Th>任职日期</Table.Th>
-          <Table.Th>离任日期</Table.Th>
-          <Table.Th />
+          <Table.Th w={100}>任职日期</Table.Th>
+          <Table.Th w={100}>结束日期</Table.Th>
+          <Table.Th w={70}>状态</Table.Th>
+          <Table.Th w={100} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         {assignments.map((a) => (
           <Table.Tr key={a.id} c={a.endDate ? 'dimmed' : undefined}>
             <Table.Td>
-              {a.gridName}（{a.gridCode}）
+              <Text size="sm" inherit>
+                {a.gridLabel}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {LEVEL_ORDINALS[a.level as GridLevel]} {a.gridCode}
+              </Text>
             </Table.Td>
-            <Table.Td>{LEVEL_ORDINALS[a.level as GridLevel]}</Table.Td>
             <Table.Td>{a.role}</Table.Td>
             <Table.Td>{a.title || '—'}</Table.Td>
             <Table.Td>{a.startDate ?? '—'}</Table.Td>
-            <Table.Td>{a.endDate ?? '现任'}</Table.Td>
+            <Table.Td>{a.endDate ?? '—'}</Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light" color={a.endDate ? 'gray' : 'teal'}>
+                {a.endDate ? '已结束' : '现任'}
+              </Badge>
+            </Table.Td>
             <Table.Td>
               {!a.endDate && (
-                <Button size="compact-xs" variant="light" color="orange" onClick={() => onEnd(a)}>
-                  离任
+                <Button size="compact-xs" variant="default" onClick={() => onEnd(a)}>
+                  结束任职
                 </Button>
               )}
             </Table.Td>

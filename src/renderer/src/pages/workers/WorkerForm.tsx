@@ -1,7 +1,6 @@
 import {
   Autocomplete,
   Button,
-  Drawer,
   Group,
   SegmentedControl,
   Select,
@@ -26,6 +25,7 @@ import {
 import { normalizeIdNumber } from '@shared/text';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
+import { GuardedDrawer, useDrawerGuard, useReportDirty } from '@renderer/components/GuardedDrawer';
 
 interface Props {
   /** null: closed; 'new' to create; a worker to edit. */
@@ -35,14 +35,14 @@ interface Props {
   onSaved?(w: WorkerDetail): void;
 }
 
+/** The status is not edited here: 离任 and back are actions of the detail drawer. */
 type Values = Required<Omit<WorkerFieldsInput, 'gender' | 'status'>> & {
   gender: '男' | '女' | '';
-  status: '在岗' | '离任';
 };
 
 export function WorkerFormDrawer({ target, onClose, onSaved }: Props) {
   return (
-    <Drawer
+    <GuardedDrawer
       closeButtonProps={{ 'aria-label': '关闭' }}
       opened={target !== null}
       onClose={onClose}
@@ -53,7 +53,7 @@ export function WorkerFormDrawer({ target, onClose, onSaved }: Props) {
       {target && (
         <WorkerForm key={target === 'new' ? 'new' : target.id} target={target} onClose={onClose} onSaved={onSaved} />
       )}
-    </Drawer>
+    </GuardedDrawer>
   );
 }
 
@@ -79,7 +79,6 @@ function WorkerForm({
       politicalStatus: edit?.politicalStatus ?? '群众',
       education: edit?.education ?? '',
       tags: edit?.tags ?? [],
-      status: edit?.status ?? '在岗',
       notes: edit?.notes ?? '',
     },
     validate: schemaResolver(workerFieldsSchema, { sync: true }) as never,
@@ -91,6 +90,9 @@ function WorkerForm({
       }
     },
   });
+
+  const { requestClose } = useDrawerGuard();
+  useReportDirty(form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     const input = { ...values, gender: values.gender as '男' | '女' };
@@ -145,20 +147,13 @@ function WorkerForm({
           description="可从列表选择，也可输入后按回车添加"
           data={[...WORKER_TAGS]}
           clearable
+          // Opening upwards: below it the list would cover 保存.
+          comboboxProps={{ position: 'top', middlewares: { flip: false, shift: true } }}
           {...form.getInputProps('tags')}
         />
-        <Input.Wrapper label="状态">
-          <div>
-            <SegmentedControl
-              data={['在岗', '离任']}
-              value={form.values.status}
-              onChange={(v) => form.setFieldValue('status', v as '在岗' | '离任')}
-            />
-          </div>
-        </Input.Wrapper>
         <Textarea label="备注" autosize minRows={2} {...form.getInputProps('notes')} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={requestClose}>
             取消
           </Button>
           <Button type="submit" loading={create.isPending || update.isPending}>

@@ -1,7 +1,7 @@
 import { Badge, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
 import { LEVEL_ORDINALS, type GridLevel } from '@shared/grids';
-import { POLITICAL_STATUSES, WORKER_TAGS, type WorkerSummary } from '@shared/people';
+import { POLITICAL_STATUSES, WORKER_STATES, WORKER_TAGS, type WorkerState, type WorkerSummary } from '@shared/people';
 import type { PagedList } from '@renderer/lib/use-paged-list';
 import { GridSelect } from '@renderer/components/GridSelect';
 import { FilterBar, SearchFilter } from '@renderer/components/list/ListPage';
@@ -16,7 +16,7 @@ export interface WorkerFilters {
   level: string | null;
   tag: string | null;
   political: string | null;
-  status: '' | '在岗' | '离任';
+  status: '' | WorkerState;
   search: string;
 }
 
@@ -75,7 +75,7 @@ const COLUMNS: DataTableColumn<WorkerSummary>[] = [
           未任职
         </Text>
       ) : (
-        <Text size="sm">{w.grids.map((g) => `${g.gridName}（${g.role}）`).join('；')}</Text>
+        <Text size="sm">{w.grids.map((g) => `${g.gridLabel}（${g.role}）`).join('；')}</Text>
       ),
   },
   {
@@ -127,11 +127,9 @@ function Filters({ list }: { list: PagedList<WorkerFilters, WorkerSummary> }) {
         w={140}
       />
       <SegmentedControl
-        data={[
-          { value: '', label: '全部' },
-          { value: '在岗', label: '在岗' },
-          { value: '离任', label: '离任' },
-        ]}
+        aria-label="状态"
+        data-testid="state-filter"
+        data={[{ value: '', label: '全部' }, ...WORKER_STATES.map((s) => ({ value: s, label: s }))]}
         value={f.status}
         onChange={(v) => setFilter('status')(v as WorkerFilters['status'])}
       />
@@ -145,7 +143,7 @@ function Filters({ list }: { list: PagedList<WorkerFilters, WorkerSummary> }) {
   );
 }
 
-/** The filtered, paged list of workers; a click opens the worker's details. */
+/** The filtered, paged list of workers; a click opens the worker's details, ticks select for batch actions. */
 export function WorkerList({
   list,
   onOpen,
@@ -162,6 +160,7 @@ export function WorkerList({
         units={{ row: '条', total: '人' }}
         noRecordsText="没有符合条件的网格员"
         onRowClick={(w) => onOpen(w.id)}
+        selectable
         height="calc(100dvh - 300px)"
       />
     </Stack>
