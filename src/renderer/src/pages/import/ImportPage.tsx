@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconDownload } from '@tabler/icons-react';
-import type { ImportResult, LayoutOverride } from '@shared/imports';
+import { sharedColumns, type ImportResult, type LayoutOverride, type RowError } from '@shared/imports';
 import type { ApiEvents } from '@shared/api';
 import { call, notifyError, notifySuccess } from '@renderer/lib/api';
 import { chooseOpen, saveThenOpen } from '@renderer/lib/files';
 import { PageHeader } from '@renderer/components/list/ListPage';
-import { ImportDone, ImportErrors, ImportSummary } from './ImportResults';
+import { ConfirmImport } from './ConfirmImport';
+import { ImportDone, ImportErrors, ImportFileError, ImportSummary } from './ImportResults';
 import { SheetCard } from './SheetCard';
 
 function baseName(file: string): string {
@@ -21,14 +22,16 @@ function saveTemplate() {
   );
 }
 
-function saveErrors(file: string, overrides: Record<string, LayoutOverride>) {
+/** Saves the rows with errors; after a commit, exactly the rows it skipped (`skipped`). */
+function saveErrors(file: string, overrides: Record<string, LayoutOverride>, skipped?: RowError[]) {
+  const stem = baseName(file).replace(/\.[^.]+$/, '');
   return saveThenOpen(
     'import/errorWorkbook',
-    { file, overrides },
+    { file, overrides, errors: skipped },
     {
-      title: '保存错误清单',
-      defaultName: `${baseName(file).replace(/\.[^.]+$/, '')}-错误清单.xlsx`,
-      describe: (r) => `已保存错误清单（标出 ${r.rows} 行）`,
+      title: skipped ? '保存未导入的行' : '保存错误清单',
+      defaultName: `${stem}-${skipped ? '未导入的行' : '错误清单'}.xlsx`,
+      describe: (r) => `已保存${skipped ? '未导入的行' : '错误清单'}（标出 ${r.rows} 行）`,
     },
   );
 }
@@ -42,12 +45,13 @@ function useImportProgress() {
 
 // The check runs whenever the file or the mapping changes; it is an action the clerk starts
 // (and may correct), so its result lives in this page's state rather than in the query cache.
-export function ImportPage() {
+function useImportFlow() {
   const [file, setFile] = useState<string | null>(null);
   const [overrides, setOverrides] = useState<Record<string, LayoutOverride>>({});
   const [result, setResult] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useImportProgress();
 
@@ -66,6 +70,7 @@ export function ImportPage() {
     setFile(f);
     setOverrides({});
     setDone(null);
+    setResult(null);
     setSkipInvalid(false);
     await analyze(f, {});
   };
@@ -86,16 +91,38 @@ export function ImportPage() {
     const r = await call('import/commit', { file, overrides, skipInvalid });
     setBusy(null);
     setProgress(null);
+    setConfirming(false);
     if (!r.ok) return notifyError(r.error);
     if (!r.value.committed) {
       setResult(r.value);
-      return notifyError({ code: 'VALIDATION', message: `文件有 ${r.value.errors.length} 处错误，没有导入任何数据。` });
+      const message = r.value.fileError ?? `文件有 ${r.value.errors.length} 处错误，没有导入任何数据。`;
+      return notifyError({ code: 'VALIDATION', message });
     }
     setDone(r.value);
     setResult(null);
     notifySuccess('花名册已导入', '导入完成');
   };
 
+  return {
+    file,
+    overrides,
+    result,
+    done,
+    skipInvalid,
+    setSkipInvalid,
+    confirming,
+    setConfirming,
+    busy,
+    progress,
+    pick,
+    changeSheet,
+    commit,
+  };
+}
+
+export function ImportPage() {
+  const flow = useImportFlow();
+  const { file, overrides, result, done, busy } = flow;
   return (
     <Stack gap="md" maw={1200}>
       <PageHeader title="导入花名册">
@@ -103,27 +130,67 @@ export function ImportPage() {
           下载导入模板
         </Button>
       </PageHeader>
-      <FileCard file={file} busy={busy} progress={progress} picking={busy !== null && !result} onPick={pick} />
-      {done && <ImportDone done={done} />}
-      {result && (
-        <>
-          {result.sheets.map((s) => (
-            <SheetCard key={s.sheet} sheet={s} onChange={(c) => changeSheet(s.sheet, c)} />
-          ))}
-          <ImportSummary result={result} />
-          {result.errors.length > 0 && file && (
-            <ImportErrors errors={result.errors} onSave={() => void saveErrors(file, overrides)} />
-          )}
-          <CommitBar
-            result={result}
-            skipInvalid={skipInvalid}
-            onSkipInvalid={setSkipInvalid}
-            busy={busy !== null}
-            onCommit={commit}
-          />
-        </>
-      )}
+      <FileCard
+        file={file}
+        busy={busy}
+        progress={flow.progress}
+        picking={busy !== null && !result}
+        onPick={flow.pick}
+      />
+      {done && file && <Committed done={done} onSave={() => void saveErrors(file, overrides, done.errors)} />}
+      {result?.fileError && <ImportFileError message={result.fileError} />}
+      {result && !result.fileError && file && <Preview flow={flow} result={result} file={file} />}
     </Stack>
+  );
+}
+
+/** The check's result: each sheet's mapping, the counts, the errors, and the way to commit. */
+function Preview({
+  flow,
+  result,
+  file,
+}: {
+  flow: ReturnType<typeof useImportFlow>;
+  result: ImportResult;
+  file: string;
+}) {
+  const busy = flow.busy !== null;
+  return (
+    <>
+      {result.sheets.map((s) => (
+        <SheetCard key={s.sheet} sheet={s} onChange={(c) => flow.changeSheet(s.sheet, c)} />
+      ))}
+      <ImportSummary result={result} />
+      {result.errors.length > 0 && (
+        <ImportErrors errors={result.errors} onSave={() => void saveErrors(file, flow.overrides)} />
+      )}
+      <CommitBar
+        result={result}
+        skipInvalid={flow.skipInvalid}
+        onSkipInvalid={flow.setSkipInvalid}
+        busy={busy}
+        onCommit={() => flow.setConfirming(true)}
+      />
+      {flow.confirming && (
+        <ConfirmImport
+          result={result}
+          fileName={baseName(file)}
+          busy={busy}
+          onCancel={() => flow.setConfirming(false)}
+          onConfirm={() => void flow.commit()}
+        />
+      )}
+    </>
+  );
+}
+
+/** After a commit: what it did, and the rows it skipped, still there to be sent back. */
+function Committed({ done, onSave }: { done: ImportResult; onSave(): void }) {
+  return (
+    <>
+      <ImportDone done={done} />
+      {done.errors.length > 0 && <ImportErrors errors={done.errors} onSave={onSave} committed />}
+    </>
   );
 }
 
@@ -173,15 +240,16 @@ function CommitBar(props: {
   skipInvalid: boolean;
   onSkipInvalid(v: boolean): void;
   busy: boolean;
-  onCommit(): Promise<void>;
+  onCommit(): void;
 }) {
   const { result } = props;
   const hasErrors = result.errors.length > 0;
   const nothingToImport =
     Object.values(result.created).every((n) => n === 0) && Object.values(result.updated).every((n) => n === 0);
+  const conflicted = result.sheets.some((s) => sharedColumns(s.mapping).length > 0);
   return (
     <Group>
-      {hasErrors && (
+      {hasErrors && !conflicted && (
         <Checkbox
           label="只导入无误的行（有错误的行跳过）"
           checked={props.skipInvalid}
@@ -189,12 +257,17 @@ function CommitBar(props: {
         />
       )}
       <Button
-        onClick={() => void props.onCommit()}
-        disabled={nothingToImport || (hasErrors && !props.skipInvalid)}
+        onClick={props.onCommit}
+        disabled={conflicted || nothingToImport || (hasErrors && !props.skipInvalid)}
         loading={props.busy}
       >
         确认导入
       </Button>
+      {conflicted && (
+        <Text size="sm" c="red.7">
+          有一列同时对应了两个字段，请先改正列对应。
+        </Text>
+      )}
       {nothingToImport && !hasErrors && (
         <Text size="sm" c="dimmed">
           文件内容与现有数据相同，无需导入。

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
-import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconFileAlert } from '@tabler/icons-react';
 import type { Counts, ImportResult } from '@shared/imports';
 import { useNavigate } from '@renderer/lib/navigation';
+import { ERRORS_SHOWN, errorRowCount } from './model';
 
 export const COUNT_LABELS: [keyof Counts, string][] = [
   ['grids', '网格'],
@@ -48,32 +49,60 @@ export function ImportSummary({ result }: { result: ImportResult }) {
   );
 }
 
-/** The rows that cannot be imported, with the button that saves them for the village. */
-export function ImportErrors({ errors, onSave }: { errors: ImportResult['errors']; onSave(): void }) {
+/** A file that could not be read: its message, and nothing that would suggest it was. */
+export function ImportFileError({ message }: { message: string }) {
   return (
-    <Card withBorder>
+    <Alert color="red" icon={<IconFileAlert />} title="无法导入这个文件" data-testid="import-file-error">
+      <Text size="sm">{message}</Text>
+    </Alert>
+  );
+}
+
+/**
+ * The rows that cannot be imported (before a commit) or were not (after one), with the button
+ * that saves them for the village. At most ERRORS_SHOWN are listed; the saved file has them all.
+ */
+export function ImportErrors({
+  errors,
+  onSave,
+  committed = false,
+}: {
+  errors: ImportResult['errors'];
+  onSave(): void;
+  committed?: boolean;
+}) {
+  const shown = errors.slice(0, ERRORS_SHOWN);
+  const title = committed ? `以下 ${errorRowCount(errors)} 行有错误，没有导入` : `发现 ${errors.length} 处错误`;
+  return (
+    <Card withBorder data-testid={committed ? 'import-not-imported' : 'import-error-card'}>
       <Group justify="space-between" mb="sm">
         <Group gap="xs">
           <IconAlertTriangle color="var(--mantine-color-red-6)" />
-          <Title order={4}>发现 {errors.length} 处错误</Title>
+          <Title order={4}>{title}</Title>
         </Group>
         <Button variant="light" color="red" onClick={onSave}>
-          导出错误清单（发回村里修改）
+          {committed ? '导出未导入的行（发回村里修改）' : '导出错误清单（发回村里修改）'}
         </Button>
       </Group>
       <DataTable
         withTableBorder
         striped
-        height={Math.min(420, 60 + errors.length * 36)}
-        records={errors.map((e, i) => ({ ...e, id: i }))}
+        height={Math.min(420, 60 + shown.length * 36)}
+        records={shown.map((e, i) => ({ ...e, id: i }))}
         data-testid="import-errors"
         columns={[
           { accessor: 'sheet', title: '工作表', width: 120 },
           { accessor: 'row', title: '行号', width: 70 },
+          { accessor: 'person', title: '姓名', width: 100 },
           { accessor: 'column', title: '列', width: 120 },
           { accessor: 'message', title: '问题' },
         ]}
       />
+      {errors.length > shown.length && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="import-errors-more">
+          只列出前 {shown.length} 条，另有 {errors.length - shown.length} 条，请导出查看。
+        </Text>
+      )}
     </Card>
   );
 }
@@ -86,7 +115,7 @@ export function ImportDone({ done }: { done: ImportResult }) {
       <Text size="sm">
         新增：{COUNT_LABELS.map(([k, l]) => `${l} ${done.created[k]}`).join('，')}；更新：
         {COUNT_LABELS.map(([k, l]) => `${l} ${done.updated[k]}`).join('，')}。
-        {done.errors.length > 0 && `另有 ${done.errors.length} 处错误的行未导入。`}
+        {done.errors.length > 0 && `有错误的 ${errorRowCount(done.errors)} 行没有导入，见下方清单。`}
       </Text>
       <Group mt="sm">
         <Button size="xs" onClick={() => navigate('workers')}>

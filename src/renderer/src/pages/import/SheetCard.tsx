@@ -1,18 +1,46 @@
-import { Badge, Card, Group, Select, SimpleGrid, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import {
   FIELD_LABELS,
   HOUSEHOLD_FIELDS,
   ROSTER_KIND_LABELS,
   WORKER_FIELDS,
+  sharedColumns,
   type Field,
   type LayoutOverride,
   type RosterKind,
   type SheetSummary,
 } from '@shared/imports';
 
+/** Columns chosen for two fields or more: the import is refused until the clerk picks one. */
+function MappingConflicts({ sheet, fields }: { sheet: SheetSummary; fields: readonly Field[] }) {
+  const conflicts = sharedColumns(sheet.mapping);
+  if (conflicts.length === 0) return null;
+  return (
+    <Alert color="red" icon={<IconAlertTriangle size={18} />} mb="sm" data-testid="mapping-conflict">
+      <Stack gap={2}>
+        {conflicts.map(({ index, fields: shared }) => {
+          const col = sheet.columns.find((c) => c.index === index);
+          const names = [...shared]
+            .sort((a, b) => fields.indexOf(a) - fields.indexOf(b))
+            .map((f) => `“${FIELD_LABELS[f]}”`)
+            .join('和');
+          return (
+            <Text size="sm" key={index}>
+              {col ? `${col.letter} 列“${col.header}”` : `第 ${index + 1} 列`}同时对应了{names}
+              ：一列只能对应一个字段，请改正后再导入。
+            </Text>
+          );
+        })}
+      </Stack>
+    </Alert>
+  );
+}
+
 /** One sheet of the file: what it was recognised as, and its column mapping (which the clerk may correct). */
 export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c: LayoutOverride): void }) {
   const fields: readonly Field[] = sheet.kind === 'households' ? HOUSEHOLD_FIELDS : WORKER_FIELDS;
+  const conflicted = new Set(sharedColumns(sheet.mapping).flatMap((c) => c.fields));
   const columnOptions = [
     { value: '', label: '（没有这一列）' },
     ...sheet.columns.map((c) => ({ value: String(c.index), label: `${c.letter} 列：${c.header}` })),
@@ -51,9 +79,13 @@ export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c
       {sheet.headerRow !== null && (
         <>
           <Text size="sm" c="dimmed" mb="xs">
-            表头在第 {sheet.headerRow} 行，{sheet.records} 条记录
-            {sheet.skippedRows > 0 ? `，跳过合计、签字等 ${sheet.skippedRows} 行` : ''}。请核对列对应，不对的可以改。
+            {conflicted.size > 0
+              ? `表头在第 ${sheet.headerRow} 行。列对应改正后才会读取这张表的记录。`
+              : `表头在第 ${sheet.headerRow} 行，${sheet.records} 条记录` +
+                (sheet.skippedRows > 0 ? `，跳过合计、签字等 ${sheet.skippedRows} 行` : '') +
+                '。请核对列对应，不对的可以改。'}
           </Text>
+          <MappingConflicts sheet={sheet} fields={fields} />
           <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs">
             {fields.map((f) => (
               <Select
@@ -64,6 +96,7 @@ export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c
                 value={sheet.mapping[f] === undefined ? '' : String(sheet.mapping[f])}
                 onChange={(v) => onChange({ mapping: { [f]: v ? Number(v) : null } })}
                 allowDeselect={false}
+                error={conflicted.has(f)}
                 styles={
                   sheet.mapping[f] === undefined ? { input: { color: 'var(--mantine-color-dimmed)' } } : undefined
                 }
