@@ -47,6 +47,18 @@ describe('grid page, as a clerk uses it', () => {
     // Village, group, household grid — codes suggested under each parent.
     await addChild('01', '新增村（社区）', '田家河村', '0101');
     await addChild('0101', '新增村民小组', '十四组', '010101');
+    // A second 十四组 in the same village is refused at its name, and nothing is added.
+    await item('0101').click();
+    await ctx.page.getByRole('button', { name: '新增村民小组' }).click();
+    await drawer().getByLabel('名称').fill('十四组');
+    await waitForCode('010102');
+    await submitDrawer('新增村民小组');
+    await drawer()
+      .getByText('“田家河村”下已有名为“十四组”的网格，同一上级下的网格不能重名（已有的编码 010101），请换一个名称')
+      .waitFor();
+    await drawer().getByRole('button', { name: '关闭' }).click();
+    await drawer().waitFor({ state: 'detached' });
+    expect((await ctx.e2e.app.call('grids/tree', {})).length).toBe(3);
     await addChild('010101', '新增户级网格', '十四组第1网格', '01010101');
 
     // Field validation in the form, then a duplicate code refused by the service.

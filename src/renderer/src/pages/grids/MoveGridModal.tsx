@@ -47,7 +47,7 @@ function MoveGridForm({ grid, index, onClose, onMoved }: Props & { grid: GridNod
       else notifyError(r.error);
       return;
     }
-    notifySuccess(`已将“${r.value.name}”移动，现编码 ${r.value.code}`);
+    notifySuccess(`已将“${grid.label}”移动，现为“${r.value.label}”，编码 ${r.value.code}`);
     onMoved(r.value);
     onClose();
   };
@@ -58,7 +58,7 @@ function MoveGridForm({ grid, index, onClose, onMoved }: Props & { grid: GridNod
       closeButtonProps={{ 'aria-label': '关闭' }}
       opened
       onClose={onClose}
-      title={<Text fw={600}>移动“{grid.name}”</Text>}
+      title={<Text fw={600}>移动“{grid.label}”</Text>}
       size="lg"
     >
       <Stack>
