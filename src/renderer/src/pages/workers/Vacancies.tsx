@@ -65,7 +65,8 @@ export function Vacancies() {
   const [scope, setScope] = useState<number | null>(null);
   const [appointing, setAppointing] = useState<Vacancy | null>(null);
   const input = { gridId: scope, level: level ? Number(level) : null };
-  const rows = useApiQuery('grids/vacancies', input).data ?? [];
+  const loaded = useApiQuery('grids/vacancies', input).data;
+  const rows = loaded ?? [];
   return (
     <Stack gap="sm">
       <Group gap="xs" justify="space-between">
@@ -106,6 +107,8 @@ export function Vacancies() {
         minHeight={150}
         height="calc(100dvh - 300px)"
         records={rows}
+        // Loading is not "none": the empty state would flash before the rows arrive.
+        fetching={loaded === undefined}
         noRecordsText="没有空缺的网格"
         columns={columns((id) => open({ kind: 'worker', id }), setAppointing)}
         data-testid="vacancy-table"
