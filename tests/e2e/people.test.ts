@@ -141,6 +141,24 @@ describe('workers: who holds a grid, and what becomes of the one replaced', () =
     await e2e.screenshot('people-02-worker-detail');
   });
 
+  it('shows the worker of a deleted village as 待安排, not 在岗', async () => {
+    const { page, e2e } = ctx;
+    const { tian } = await seed();
+    await e2e.app.call('grids/delete', { id: tian.village.id, cascade: true });
+    await openWorkers();
+    await row('郭书科').getByText('未任职').waitFor();
+    expect(await row('郭书科').getByTestId('worker-state').innerText()).toBe('待安排');
+    const detail = await openWorker('郭书科');
+    await detail.getByText('该网格员在岗，但目前没有现任网格').waitFor();
+    expect(await detail.getByTestId('worker-state').innerText()).toBe('待安排');
+    await page.keyboard.press('Escape');
+    await page
+      .getByTestId('state-filter')
+      .locator('label', { hasText: /^在岗$/ })
+      .click();
+    await page.getByText('没有符合条件的网格员').waitFor();
+  });
+
   it('puts the ticked workers out of post in one confirmed write, and prints their grids’ cards', async () => {
     const { page, e2e } = ctx;
     const { xu, guo, li } = await seed();
