@@ -326,7 +326,7 @@ describe('who holds a grid, and what becomes of the one replaced', () => {
   });
 
   it('lets the replaced holder leave, and refuses a start before theirs', async () => {
-    const { hh, guo, li } = await seed();
+    const { group, hh, guo, li } = await seed();
     const early = await dispatch(app.ctx, 'assignments/create', {
       workerId: li.id,
       gridId: hh.id,
@@ -342,6 +342,9 @@ describe('who holds a grid, and what becomes of the one replaced', () => {
     expect(await state(guo.id)).toBe('离任');
     const audit = await app.call('audit/list', {});
     expect(audit.rows[0]!.summary).toBe('李民宝 任 田家河村 / 一组 / 第1网格网格员，接替郭书科（郭书科离任）');
+    // Appointed again, the one who had left is in post again.
+    await app.call('assignments/create', { workerId: guo.id, gridId: group.id, role: '网格长' });
+    expect(await state(guo.id)).toBe('在岗');
   });
 
   it('shows 待安排 for a worker in post with no current grid: list, filter and detail', async () => {
