@@ -50,7 +50,7 @@ async function settled(page: Page): Promise<void> {
         last = text;
         return same;
       },
-      { intervals: [300] },
+      { interval: 300 },
     )
     .toBe(true);
 }

@@ -12,8 +12,8 @@ describe('one search box in the header, from any page', () => {
   it('finds a worker, a household and a same-named grid, each named with its village, and opens it', async () => {
     const { page, e2e } = ctx;
     await e2e.app.call('demo/create', { townships: 1 });
-    const worker = (await e2e.app.call('workers/list', { level: 4, pageSize: 1 })).rows[0]!;
-    const household = (await e2e.app.call('households/list', { pageSize: 1 })).rows[0]!;
+    const worker = (await e2e.app.call('workers/list', { level: 4, limit: 1 })).rows[0]!;
+    const household = (await e2e.app.call('households/list', { limit: 1 })).rows[0]!;
     await e2e.reload();
 
     // From the settings page: the box is in the header.

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('one search box', () => {
   it('finds a worker by name and by phone, named with the village of their grid', async () => {
-    const { rows } = await app.call('workers/list', { level: 4, pageSize: 1 });
+    const { rows } = await app.call('workers/list', { level: 4, limit: 1 });
     const w = rows[0]!;
     const village = (await gridPath(app.ctx.handle.db, w.grids[0]!.gridId)).names[1];
     const byName = await app.call('search/all', { text: w.name });
@@ -35,7 +35,7 @@ describe('one search box', () => {
   });
 
   it('finds households by the head of household, with their grid', async () => {
-    const { rows } = await app.call('households/list', { pageSize: 1 });
+    const { rows } = await app.call('households/list', { limit: 1 });
     const h = rows[0]!;
     const r = await app.call('search/all', { text: h.headName });
     const hit = r.hits.find((x) => x.kind === 'household' && x.id === h.id)!;
