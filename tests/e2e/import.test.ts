@@ -100,6 +100,14 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 }
 
+/** Closes the notifications, so a screenshot shows the page under them. */
+async function dismissNotifications(page: Page) {
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-closeButton').forEach((b) => b.click()),
+  );
+  await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0);
+}
+
 async function chooseColumn(page: Page, sheet: string, field: string, option: string) {
   await page.getByTestId(`sheet-${sheet}`).getByRole('combobox', { name: field, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -216,6 +224,9 @@ describe('importing a messy roster, as a clerk does', () => {
     await page.getByTestId('import-done').getByRole('button', { name: '查看网格员' }).click();
     await page.getByRole('cell', { name: '王强', exact: true }).waitFor();
     expect(await page.getByRole('cell', { name: '段红民' }).count()).toBe(0);
+    await expectNoHorizontalOverflow(page);
+    await dismissNotifications(page);
+    await e2e.screenshot('import-08-workers-list');
     await page.getByText('住户', { exact: true }).first().click();
     await page.getByRole('cell', { name: '李秀英', exact: true }).waitFor();
 
