@@ -13,6 +13,7 @@ import { gridsApi } from './grids';
 import { exportsApi, importsApi } from './imports';
 import { householdsApi, workersApi } from './people';
 import { printApi } from './print';
+import { recordsApi } from './records';
 import { searchApi } from './search';
 import { systemApi } from './settings';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...filesApi,
   ...auditApi,
   ...searchApi,
+  ...recordsApi,
 };
 
 export type ApiContract = typeof contract;

@@ -6,6 +6,7 @@ import { gridsHandlers } from '../services/grids/handlers';
 import { householdsHandlers } from '../services/households/handlers';
 import { importsHandlers } from '../services/imports/handlers';
 import { printHandlers } from '../services/print/handlers';
+import { recordsHandlers } from '../services/records/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { systemHandlers } from '../services/settings/handlers';
 import { workersHandlers } from '../services/workers/handlers';
@@ -23,6 +24,7 @@ export const handlers = {
   ...filesHandlers,
   ...auditHandlers,
   ...searchHandlers,
+  ...recordsHandlers,
 };
 
 export type HandlerTable = Handlers<ApiContract>;

@@ -3,6 +3,17 @@ import type { GridQrTable, GridsTable } from './grids';
 import type { SettingsTable } from './settings';
 import type { AuditLogTable } from './audit';
 import type {
+  DisputeStepsTable,
+  DisputesTable,
+  InfoReportsTable,
+  PublicityTable,
+  ServicesTable,
+  TrainingAttendeesTable,
+  TrainingsTable,
+  VisitsTable,
+  WechatGroupsTable,
+} from './records';
+import type {
   AssignmentsTable,
   HouseholdTagsTable,
   HouseholdsTable,
@@ -22,6 +33,15 @@ export interface Database {
   household_tags: HouseholdTagsTable;
   import_mappings: ImportMappingsTable;
   audit_log: AuditLogTable;
+  disputes: DisputesTable;
+  dispute_steps: DisputeStepsTable;
+  info_reports: InfoReportsTable;
+  publicity: PublicityTable;
+  services: ServicesTable;
+  visits: VisitsTable;
+  trainings: TrainingsTable;
+  training_attendees: TrainingAttendeesTable;
+  wechat_groups: WechatGroupsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -32,3 +52,4 @@ export type * from './grids';
 export type * from './settings';
 export type * from './rosters';
 export type * from './audit';
+export type * from './records';
