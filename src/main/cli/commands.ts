@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api';
 import { LEVEL_ORDINALS } from '../../shared/grids';
 import type { ImportResult } from '../../shared/imports';
+import type { RecordStats } from '../../shared/records';
 import type { DatabaseSummary, RestorePreview } from '../../shared/settings';
 import { formatDateTime } from '../../shared/dates';
 
@@ -187,6 +188,50 @@ function importLines(r: ImportResult, dryRun: boolean): string[] {
   return lines;
 }
 
+const records: Command = {
+  name: 'records',
+  usage: `records stats --from YYYY-MM-DD --to YYYY-MM-DD [--grid CODE] [--json]
+                           统计期间内的矛盾纠纷、信息报告、宣传、服务、走访、培训和微信群（--grid 含其下全部网格）`,
+  db: 'read',
+  handlers: ['grids/byCode', 'records/stats'],
+  async run(args, call) {
+    if (args.positionals[1] !== 'stats') {
+      throw new UsageError(`未知的子命令：records ${args.positionals[1] ?? ''}（可用：records stats）`);
+    }
+    const from = str(args, 'from');
+    const to = str(args, 'to');
+    if (!from || !to) throw new UsageError('请用 --from 和 --to 指定统计期间，如 --from 2026-01-01 --to 2026-11-30');
+    const code = str(args, 'grid');
+    const grid = code === undefined ? null : await call('grids/byCode', { code });
+    const s = await call('records/stats', { from, to, gridId: grid?.id ?? null });
+    const where = grid ? `${grid.name}（${grid.code}）及其下全部网格` : '全部网格';
+    return { code: 0, json: { ...s }, lines: [`${s.from} 至 ${s.to}，${where}：`, ...recordStatsLines(s)] };
+  },
+};
+
+function recordStatsLines(s: RecordStats): string[] {
+  const d = s.disputes;
+  const rate = (v: number | null) => (v === null ? '—' : `${(v / 10).toFixed(1)}%`);
+  const list = (o: Record<string, number>) =>
+    Object.entries(o)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join('，') || '无';
+  return [
+    `矛盾纠纷：排查 ${d.found} 件，在办 ${d.inProgress} 件（其中超期 ${d.overdue} 件），已办结 ${d.handled} 件，调解成功 ${d.success} 件`,
+    `  调处率（办结/排查）${rate(d.handledRate)}，成功率（成功/办结）${rate(d.successRate)}`,
+    `  化解在户级网格 ${d.withinGrid} 件，化解在村内 ${d.withinVillage} 件`,
+    `  按类别：${list(d.byCategory)}`,
+    `  按化解层级：${list(d.bySettledLevel)}`,
+    `信息报告：${s.reports.total} 条，其中重要信息 ${s.reports.important} 条`,
+    `政策宣传：${s.publicity.items} 次，覆盖 ${s.publicity.households} 户、${s.publicity.people} 人`,
+    `便民服务：${s.services} 次`,
+    `走访：${s.visits.logs} 条记录，走访 ${s.visits.households} 户次`,
+    `培训例会：${s.trainings.sessions} 场，参加 ${s.trainings.attendance} 人次`,
+    `微信群：${s.wechat.groups} 个；没有微信群的户级网格 ${s.wechat.gridsWithout} 个`,
+  ];
+}
+
 const exportCommand: Command = {
   name: 'export',
   usage: `export roster --out FILE.xlsx [--one-sheet]      导出网格员花名册（默认每村一个工作表）
@@ -338,6 +383,7 @@ export const COMMANDS: readonly Command[] = [
   grids,
   stats,
   importCommand,
+  records,
   exportCommand,
   template,
   print,

@@ -1,6 +1,7 @@
 import { recordsApi } from '../../../shared/records';
 import { AppError } from '../../errors';
 import { defineHandlers } from '../../ipc/define';
+import { recordStats } from './stats';
 
 // Being built (issue 10): each handler is replaced by its service as it lands.
 const pending = (): never => {
@@ -15,5 +16,5 @@ export const recordsHandlers = defineHandlers(recordsApi, {
   'records/delete': pending,
   'records/bulkCreate': pending,
   'records/timeline': pending,
-  'records/stats': pending,
+  'records/stats': ({ db }, input) => recordStats(db, input),
 });
