@@ -46,6 +46,16 @@ export const householdListPrintSchema = z.object({
   gridId: z.number({ error: '请选择网格' }).int().positive(),
 });
 
+/** Blank monthly 走访/服务登记表: for a village or grid (each household grid's worker) or for one worker. */
+export const logSheetsPrintSchema = z
+  .object({
+    kind: z.enum(['visits', 'services'], { error: '登记表应为走访或服务' }),
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-03' }),
+    gridId: z.number().int().positive().nullable().default(null),
+    workerId: z.number().int().positive().nullable().default(null),
+  })
+  .refine((v) => v.gridId !== null || v.workerId !== null, { error: '请选择村（社区）、网格或网格员' });
+
 const out = z.object({ out: pathSchema });
 const writesOut = { files: { out: 'write' as const } };
 
@@ -59,6 +69,13 @@ export const printApi = {
   'print/householdList': read(householdListPrintSchema.extend(out.shape), writesOut).returns<{
     file: string;
     pages: number;
+    households: number;
+  }>(),
+  /** Blank monthly log sheets, households pre-printed (phones masked), typed back through the bulk grid. */
+  'print/logSheets': read(logSheetsPrintSchema.and(out), writesOut).returns<{
+    file: string;
+    pages: number;
+    sheets: number;
     households: number;
   }>(),
 };

@@ -33,6 +33,10 @@ export const printHandlers = defineHandlers(printApi, {
     const [{ printHouseholdList }, { fontFile }] = await Promise.all([import('./household-list'), fonts()]);
     return { file: out, ...(await printHouseholdList(db, gridId, out, fontFile(app.resourcesDir))) };
   },
+  'print/logSheets': async ({ db, app }, { out, ...req }) => {
+    const [{ printLogSheets }, { fontFile }] = await Promise.all([import('./log-sheets'), fonts()]);
+    return { file: out, ...(await printLogSheets(db, req, out, fontFile(app.resourcesDir))) };
+  },
   'print/cancel': async ({ app }) => {
     app.tasks.cancel('print');
     return { cancelled: true };
