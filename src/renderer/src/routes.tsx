@@ -3,6 +3,7 @@ import {
   IconFileImport,
   IconHierarchy2,
   IconHome,
+  IconClipboardList,
   IconListDetails,
   IconPrinter,
   IconSettings,
@@ -14,6 +15,7 @@ import { GridsPage } from './pages/grids/GridsPage';
 import { HouseholdsPage } from './pages/households/HouseholdsPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PrintPage } from './pages/print/PrintPage';
+import { RecordsPage } from './pages/records/RecordsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { WorkersPage } from './pages/workers/WorkersPage';
 
@@ -30,6 +32,7 @@ export const ROUTES = [
   { key: 'grids', label: '网格管理', icon: IconHierarchy2, component: GridsPage },
   { key: 'workers', label: '网格员', icon: IconUsers, component: WorkersPage },
   { key: 'households', label: '住户', icon: IconHome, component: HouseholdsPage },
+  { key: 'records', label: '工作记录', icon: IconClipboardList, component: RecordsPage },
   { key: 'import', label: '导入花名册', icon: IconFileImport, component: ImportPage },
   { key: 'print', label: '打印', icon: IconPrinter, component: PrintPage },
   { key: 'audit', label: '操作日志', icon: IconListDetails, component: AuditPage },

@@ -8,6 +8,7 @@ import { ancestors, type TreeIndex } from './tree-model';
 import { WorkerDetailDrawer } from '@renderer/pages/workers/WorkerDetailDrawer';
 import { GridChildren, GridFacts, GridQr, GridWorkers } from './GridCards';
 import { GridHouseholds } from './GridHouseholds';
+import { RecordTimeline } from '@renderer/pages/records/RecordTimeline';
 
 interface Props {
   grid: GridNode;
@@ -46,6 +47,7 @@ export function GridDetail({ grid, index, onSelect, ...actions }: Props) {
       <GridFacts grid={grid} />
       <GridWorkers grid={grid} onOpenWorker={setWorkerId} />
       {grid.level >= 3 && <GridHouseholds grid={grid} />}
+      <RecordTimeline gridId={grid.id} />
       <GridQr grid={grid} />
       {grid.level < 4 && <GridChildren grid={grid} rows={index.children.get(grid.id) ?? []} onSelect={onSelect} />}
       <WorkerDetailDrawer workerId={workerId} onClose={() => setWorkerId(null)} />

@@ -12,6 +12,7 @@ import { DeleteWorkerModal } from './DeleteWorkerModal';
 import { LeaveModal } from './LeaveModal';
 import { StateBadge } from './StateBadge';
 import { WorkerFormDrawer } from './WorkerForm';
+import { RecordTimeline } from '@renderer/pages/records/RecordTimeline';
 
 interface Props {
   workerId: number | null;
@@ -84,6 +85,7 @@ function WorkerDetail({ worker, dialog, setDialog, onDeleted }: DetailProps) {
       <WorkerFacts worker={worker} />
       <Title order={5}>任职情况</Title>
       <Assignments assignments={worker.assignments} onEnd={(a) => setDialog({ end: a })} />
+      <RecordTimeline workerId={worker.id} />
       <WorkerFormDrawer target={dialog === 'edit' ? worker : null} onClose={close} />
       {dialog === 'assign' && <AssignModal worker={worker} onClose={close} />}
       {dialog !== null && typeof dialog === 'object' && (

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Button, SegmentedControl, Stack, Tabs } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { RECORD_KINDS, RECORD_LABELS, type RecordKind } from '@shared/records';
+import { usePagedList } from '@renderer/lib/use-paged-list';
+import { ListPage, PageHeader } from '@renderer/components/list/ListPage';
+import { RecordFilterFields, RecordTable } from './RecordList';
+import { RecordFormDrawer, type RecordTarget } from './RecordForm';
+import { RecordStatsPanel } from './RecordStatsPanel';
+import { NO_RECORD_FILTERS, recordListInput, type RecordFilters, type RecordQuery } from './model';
+
+const KIND_OPTIONS = RECORD_KINDS.map((k) => ({ value: k, label: RECORD_LABELS[k] }));
+
+/** 工作记录: the lists of every kind, and the statistics whose figures open them. */
+export function RecordsPage() {
+  const [view, setView] = useState<string | null>('list');
+  const [query, setQuery] = useState<RecordQuery>({ kind: 'disputes', filters: NO_RECORD_FILTERS, seq: 0 });
+  const show = (kind: RecordKind, filters: RecordFilters) => {
+    setQuery((q) => ({ kind, filters, seq: q.seq + 1 }));
+    setView('list');
+  };
+  return (
+    <Stack gap="sm">
+      <Tabs value={view} onChange={setView}>
+        <Tabs.List>
+          <Tabs.Tab value="list">工作记录</Tabs.Tab>
+          <Tabs.Tab value="stats">统计</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="list" pt="sm">
+          <KindList
+            key={`${query.kind}-${query.seq}`}
+            kind={query.kind}
+            initial={query.filters}
+            onKind={(kind) => show(kind, NO_RECORD_FILTERS)}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="stats" pt="sm">
+          {view === 'stats' && (
+            <Stack gap="sm">
+              <PageHeader title="工作统计" />
+              <RecordStatsPanel onOpen={show} />
+            </Stack>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function KindList({
+  kind,
+  initial,
+  onKind,
+}: {
+  kind: RecordKind;
+  initial: RecordFilters;
+  onKind(kind: RecordKind): void;
+}) {
+  const list = usePagedList('records/list', {
+    initial,
+    toInput: (f, paging) => recordListInput(kind, f, paging),
+    textKeys: ['text'],
+  });
+  const [editing, setEditing] = useState<RecordTarget>(null);
+  const actions = (
+    <Button
+      leftSection={<IconPlus size={16} />}
+      onClick={() => setEditing({ kind, record: null, gridId: list.filters.gridId })}
+    >
+      新增{RECORD_LABELS[kind]}
+    </Button>
+  );
+  return (
+    <ListPage
+      title={RECORD_LABELS[kind]}
+      actions={
+        <>
+          <SegmentedControl
+            size="xs"
+            data={KIND_OPTIONS}
+            value={kind}
+            onChange={(k) => onKind(k as RecordKind)}
+            aria-label="记录类别"
+          />
+          {actions}
+        </>
+      }
+      filters={<RecordFilterFields kind={kind} list={list} />}
+      table={<RecordTable kind={kind} list={list} onOpen={(record) => setEditing({ kind, record })} />}
+    >
+      <RecordFormDrawer target={editing} onClose={() => setEditing(null)} />
+    </ListPage>
+  );
+}
