@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { none, pathSchema, read, write } from './contract';
 import type { GridNode } from './grids';
+import { DEFAULT_PUBLICITY_TOPICS } from './records';
 import { normalizePhone } from './text';
 
 /**
@@ -61,6 +62,12 @@ export const settingsSchema = z.object({
   centerPhone: printedPhone('镇综治中心电话'),
   /** Who works at this computer: the 操作日志 records it as the author of every change. */
   clerkName: z.string().trim().max(20, { error: '操作员姓名不能超过 20 个字' }).default(''),
+  /** 宣传主题 the forms and the bulk grid offer (a record may still name another). */
+  publicityTopics: z
+    .array(z.string().trim().min(1, { error: '宣传主题不能为空' }).max(40, { error: '宣传主题不能超过 40 个字' }))
+    .max(100, { error: '宣传主题最多 100 个' })
+    .refine((v) => new Set(v).size === v.length, { error: '宣传主题有重复' })
+    .default([...DEFAULT_PUBLICITY_TOPICS]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -80,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   supervisionPhone: '',
   centerPhone: '',
   clerkName: '',
+  publicityTopics: [...DEFAULT_PUBLICITY_TOPICS],
 };
 
 export interface BackupInfo {

@@ -6,6 +6,7 @@ import { codeSchemeSchema, settingsSchema, type Settings } from '@shared/setting
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
 import { useAppState } from '@renderer/lib/settings-context';
+import { PublicityTopicsCard } from './PublicityTopicsCard';
 
 /** The first code of each level under the scheme; a scheme that would be refused has none. */
 function exampleCodes(s: Settings['codeScheme']): string {
@@ -124,6 +125,11 @@ export function SettingsForm() {
             示例：{exampleCodes(form.values.codeScheme)}
           </Text>
         </Card>
+        <PublicityTopicsCard
+          value={form.values.publicityTopics}
+          onChange={(v) => form.setFieldValue('publicityTopics', v)}
+          error={form.errors.publicityTopics}
+        />
         <Group>
           <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={update.isPending}>
             保存设置
