@@ -22,6 +22,12 @@ export interface ApiError {
   message: string;
   /** Field-level messages keyed by input field name (for forms). */
   fields?: Record<string, string>;
+  /** More than fits in a message: every row a batch refused ({row, field, message}, rows 1-based). */
+  details?: ErrorDetails;
+}
+
+export interface ErrorDetails {
+  rowErrors?: { row: number; field: string; message: string }[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
