@@ -482,6 +482,11 @@ describe('records/list and records/timeline', () => {
       kind: 'reports',
       fields: { gridId: t.da1.id, workerId: t.guo.id, date: '2026-09-09', type: '其他', summary: '大坪村的报告' },
     });
+    // A training 郭书科 did not attend is not his.
+    await app.call('records/create', {
+      kind: 'trainings',
+      fields: { ...s.trainings[0], date: '2026-02-21', attendees: [t.li.id] },
+    });
     const tian = await app.call('records/timeline', { gridId: t.tian.id });
     // 田家河村's own: dispute, report, publicity, service, WeChat group (the training is the township's, the visit 大坪村's).
     expect(tian.map((v) => v.kind).sort()).toEqual(['disputes', 'publicity', 'reports', 'services', 'wechatGroups']);
@@ -496,6 +501,8 @@ describe('records/list and records/timeline', () => {
     ]);
     const both = await app.call('records/timeline', { workerId: t.guo.id, gridId: t.tian.id, from: '2026-03-01' });
     expect(both.map((v) => v.kind)).toEqual(['services', 'disputes']);
+    const attended = await app.call('records/list', { kind: 'trainings', workerId: t.li.id });
+    expect(attended.rows.map((v) => v.date)).toEqual(['2026-02-21', '2026-02-20']);
     const limited = await app.call('records/timeline', { gridId: t.town.id, limit: 2 });
     // A WeChat group counts by its last change (today): the newest.
     expect(limited.map((v) => v.kind)).toEqual(['wechatGroups', 'reports']);
