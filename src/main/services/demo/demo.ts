@@ -3,6 +3,7 @@ import { AppError } from '../../errors';
 import { inTransaction } from '../../db/transaction';
 import type { DbOrTrx } from '../../db/schema';
 import { getSettings } from '../settings/settings';
+import { addDemoRecords } from './records';
 import { getGrid, suggestCode } from '../grids/grids';
 import { insertGrid, insertGrids, type NewGrid } from '../grids/rows';
 import { insertHouseholds } from '../households/rows';
@@ -29,6 +30,10 @@ export interface DemoOptions {
   seed?: number;
   /** Also create grid workers and households (default true). */
   people?: boolean;
+  /** Also add this year's records up to today, with the people (default true). */
+  records?: boolean;
+  /** "Today" for the records (tests pin it); default the clerks' today. */
+  today?: string;
 }
 
 export interface DemoResult {
@@ -138,7 +143,12 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
           });
         }
       }
-      if (options.people !== false) await people.flush(trx);
+      if (options.people !== false) {
+        await people.flush(trx);
+        // Its own random stream: the people stay exactly as they were before records existed.
+        const rand = seededRandom((options.seed ?? 20261127) * 13 + existing.size + t);
+        if (options.records !== false) await addDemoRecords(trx, township, rand, ts, options.today);
+      }
     }
     return { township: await getGrid(trx, first!), townships: count, grids: total };
   });

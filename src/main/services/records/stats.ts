@@ -74,7 +74,9 @@ async function disputeStats(db: DbOrTrx, s: Scope, today: string): Promise<Recor
     d.overdue += Number(r.overdue);
     byCategory[r.category] = (byCategory[r.category] ?? 0) + n;
     if ((OPEN_DISPUTE_STATUSES as readonly string[]).includes(r.status)) d.inProgress += n;
-    if (HANDLED.includes(r.status)) d.handled += n;
+    if (!HANDLED.includes(r.status)) continue;
+    d.handled += n;
+    // The level a closed case was dealt with at; an open case's level is not yet a fact.
     if (r.settled_level !== null && r.settled_level in bySettledLevel) {
       bySettledLevel[r.settled_level as (typeof SETTLED_LEVELS)[number]] += n;
     }
