@@ -164,6 +164,7 @@ const pick = (form: Form, key: string, label: string, data: readonly string[], r
     label={label}
     withAsterisk={required}
     data={[...data]}
+    searchable
     clearable={!required}
     comboboxProps={{ withinPortal: true }}
     {...form.getInputProps(key)}

@@ -12,6 +12,11 @@ export function percent(perMille: number | null): string {
   return perMille === null ? '—' : `${(perMille / 10).toFixed(1)}%`;
 }
 
+/** A part of a whole as a percentage, for the shares the county report asks. */
+function share(part: number, whole: number): string {
+  return whole === 0 ? '—' : percent(Math.round((part * 1000) / whole));
+}
+
 type Open = (kind: RecordKind, filters: RecordFilters) => void;
 
 interface Scope {
@@ -72,7 +77,7 @@ function DisputeCard({ d, open }: { d: RecordStats['disputes']; open(extra: Part
   const success = { status: '调解成功' };
   return (
     <Card title="矛盾纠纷">
-      <SimpleGrid cols={4} spacing="sm">
+      <SimpleGrid cols={5} spacing="sm">
         <Figure label="排查发现" value={d.found} onClick={() => open({})} testId="stat-disputes-found" />
         <Figure label="调处中（未办结）" value={d.inProgress} onClick={() => open({ status: 'open' })} />
         <Figure
@@ -96,10 +101,15 @@ function DisputeCard({ d, open }: { d: RecordStats['disputes']; open(extra: Part
         <Figure
           label="小事不出网格"
           value={d.withinGrid}
-          hint="成功中化解在户级网格"
+          hint={`化解在户级网格，占调解成功 ${share(d.withinGrid, d.success)}`}
           onClick={() => open({ ...success, settledLevel: '户级网格' })}
+          testId="stat-within-grid"
         />
-        <Figure label="大事不出村" value={d.withinVillage} hint="成功中化解在户级网格、村民小组、村" />
+        <Figure
+          label="大事不出村"
+          value={d.withinVillage}
+          hint={`化解在户级网格、村民小组或村，占调解成功 ${share(d.withinVillage, d.success)}`}
+        />
       </SimpleGrid>
       <SimpleGrid cols={2} mt="sm" spacing="sm">
         <CountTable
@@ -108,9 +118,9 @@ function DisputeCard({ d, open }: { d: RecordStats['disputes']; open(extra: Part
           onClick={(c) => open({ category: c })}
         />
         <CountTable
-          title="调解成功按化解层级"
+          title="按化解层级"
           rows={SETTLED_LEVELS.map((l) => [l, d.bySettledLevel[l] ?? 0] as const)}
-          onClick={(l) => open({ ...success, settledLevel: l as RecordFilters['settledLevel'] })}
+          onClick={(l) => open({ settledLevel: l as RecordFilters['settledLevel'] })}
         />
       </SimpleGrid>
     </Card>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, SegmentedControl, Stack, Tabs } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Button, Modal, SegmentedControl, Stack, Tabs } from '@mantine/core';
+import { IconPlus, IconTable } from '@tabler/icons-react';
 import { RECORD_KINDS, RECORD_LABELS, type RecordKind } from '@shared/records';
 import { usePagedList } from '@renderer/lib/use-paged-list';
 import { ListPage, PageHeader } from '@renderer/components/list/ListPage';
+import { BulkEntry } from './BulkEntry';
 import { RecordFilterFields, RecordTable } from './RecordList';
 import { RecordFormDrawer, type RecordTarget } from './RecordForm';
 import { RecordStatsPanel } from './RecordStatsPanel';
@@ -62,6 +63,7 @@ function KindList({
     textKeys: ['text'],
   });
   const [editing, setEditing] = useState<RecordTarget>(null);
+  const [bulk, setBulk] = useState(false);
   const actions = (
     <Button
       leftSection={<IconPlus size={16} />}
@@ -82,6 +84,9 @@ function KindList({
             onChange={(k) => onKind(k as RecordKind)}
             aria-label="记录类别"
           />
+          <Button variant="default" leftSection={<IconTable size={16} />} onClick={() => setBulk(true)}>
+            月末批量录入
+          </Button>
           {actions}
         </>
       }
@@ -89,6 +94,16 @@ function KindList({
       table={<RecordTable kind={kind} list={list} onOpen={(record) => setEditing({ kind, record })} />}
     >
       <RecordFormDrawer target={editing} onClose={() => setEditing(null)} />
+      <Modal opened={bulk} onClose={() => setBulk(false)} fullScreen withCloseButton={false} closeOnEscape={false}>
+        {bulk && (
+          <BulkEntry
+            kind={kind}
+            gridId={list.filters.gridId}
+            onClose={() => setBulk(false)}
+            onSaved={() => setBulk(false)}
+          />
+        )}
+      </Modal>
     </ListPage>
   );
 }

@@ -1,0 +1,254 @@
+/**
+ * The records screens at 1366×768 (issue 10, R4): a dispute entered through the form is in the
+ * list and on its grid's timeline, the statistics count it and the figure opens the records it
+ * counts; an open dispute past its deadline is marked in red wherever it is listed.
+ */
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { makeId } from '../helpers/people';
+import { useE2E } from './harness';
+
+const ctx = useE2E({
+  beforeEach,
+  afterEach,
+  afterAll,
+  expectNoErrors: (errors) => expect(errors).toEqual([]),
+});
+
+const nav = () => ctx.page.getByRole('navigation', { name: '主导航' });
+const rows = () => ctx.page.getByTestId('record-table').locator('tbody tr');
+
+function localDay(d = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Nothing on the page is wider than the office PC's 1366 px. */
+async function fitsWidth() {
+  const { scroll, client } = await ctx.page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** Closes the 已保存 notifications, so they cover nothing in the next screenshot. */
+async function closeNotifications() {
+  for (const close of await ctx.page.locator('.mantine-Notification-closeButton').all()) await close.click();
+  await ctx.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+}
+
+/** The disputes of a grid's subtree found within a period, counted by a plain walk of the tables. */
+function disputesIn(rootId: number, from: string, to: string) {
+  const db = ctx.e2e.app.ctx.handle.sqlite;
+  const grids = db.prepare('select id, parent_id from grids').all() as { id: number; parent_id: number | null }[];
+  const parent = new Map(grids.map((g) => [g.id, g.parent_id]));
+  const inside = (id: number): boolean => {
+    for (let g: number | null | undefined = id; g != null; g = parent.get(g)) if (g === rootId) return true;
+    return false;
+  };
+  const all = db.prepare('select grid_id, found_date, status from disputes').all() as {
+    grid_id: number;
+    found_date: string;
+    status: string;
+  }[];
+  let found = 0;
+  let open = 0;
+  let success = 0;
+  for (const d of all) {
+    if (!inside(d.grid_id) || d.found_date < from || d.found_date > to) continue;
+    found++;
+    if (d.status === '排查中' || d.status === '调处中') open++;
+    if (d.status === '调解成功') success++;
+  }
+  return { found, open, handled: found - open, success };
+}
+
+async function pick(scope: Locator, label: string, typed: string, option: string) {
+  await scope.getByRole('combobox', { name: label, exact: true }).fill(typed);
+  await ctx.page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** 温水镇 / 许坪村 / 一组 / 第1、第2网格, a worker in each household grid, and a second village. */
+async function township() {
+  const call = ctx.e2e.app.call.bind(ctx.e2e.app);
+  const town = await call('grids/create', { parentId: null, level: 1, name: '温水镇', code: '11' });
+  const village = await call('grids/create', { parentId: town.id, level: 2, name: '许坪村', code: '1101', kind: '村' });
+  const group = await call('grids/create', { parentId: village.id, level: 3, name: '一组', code: '110101' });
+  const grid = await call('grids/create', { parentId: group.id, level: 4, name: '第1网格', code: '11010101' });
+  const next = await call('grids/create', { parentId: group.id, level: 4, name: '第2网格', code: '11010102' });
+  const far = await call('grids/create', { parentId: town.id, level: 2, name: '石桥村', code: '1102', kind: '村' });
+  const hire = async (name: string, seq: number, gridId: number) => {
+    const w = await call('workers/create', {
+      name,
+      gender: '女',
+      idNumber: makeId('1980-04-0' + String(seq), seq, '女'),
+      phone: `1380000000${seq}`,
+      politicalStatus: '群众',
+    });
+    await call('assignments/create', { workerId: w.id, gridId, startDate: '2025-01-01' });
+    return w;
+  };
+  const worker = await hire('李秀兰', 1, grid.id);
+  await hire('李守田', 2, next.id);
+  // Settled in the household grid: 小事不出网格.
+  await call('records/create', {
+    kind: 'disputes',
+    fields: {
+      gridId: next.id,
+      foundDate: `${localDay().slice(0, 4)}-02-03`,
+      category: '婚姻家庭',
+      parties: '吴戊与郑己',
+      status: '调解成功',
+      settledLevel: '户级网格',
+      settleDate: `${localDay().slice(0, 4)}-02-10`,
+    },
+  });
+  // A dispute elsewhere, which the village's figures must not count.
+  await call('records/create', {
+    kind: 'disputes',
+    fields: { gridId: far.id, foundDate: localDay(), category: '合同', parties: '孙丙与周丁' },
+  });
+  return { grid, village, worker };
+}
+
+describe('records screens', () => {
+  it('a dispute entered through the form is listed, on its grid timeline, counted, and opened from its figure', async () => {
+    const { page, e2e } = ctx;
+    const { grid, village, worker } = await township();
+    const today = localDay();
+    const year = today.slice(0, 4);
+    // Open and past its deadline: the list must mark it.
+    await e2e.app.call('records/create', {
+      kind: 'disputes',
+      fields: {
+        gridId: grid.id,
+        foundDate: `${year}-01-05`,
+        deadline: `${year}-01-20`,
+        category: '房屋宅基地',
+        parties: '赵甲与钱乙',
+        status: '调处中',
+      },
+    });
+    await e2e.reload();
+
+    await nav().getByText('工作记录', { exact: true }).click();
+    await page.getByRole('button', { name: '新增矛盾纠纷' }).click();
+    const drawer = page.getByRole('dialog', { name: '新增矛盾纠纷' });
+    await pick(drawer, '所属网格', grid.code, `${grid.label}（${grid.code}）`);
+    // Only the grid's own workers are offered.
+    await drawer.getByRole('combobox', { name: '网格员', exact: true }).fill('李');
+    await page.getByRole('option', { name: /^李秀兰/ }).waitFor();
+    expect(await page.getByRole('option', { name: /^李守田/ }).count()).toBe(0);
+    await drawer.getByRole('combobox', { name: '网格员', exact: true }).fill('秀');
+    await page.getByRole('option', { name: /^李秀兰/ }).click();
+    await pick(drawer, '纠纷类别', '邻', '邻里');
+    await drawer.getByLabel('当事人').fill('王小明与李大山');
+    // Saving without a step's handler names the field; adding it saves.
+    await drawer.getByRole('button', { name: '添加一次调处' }).click();
+    await drawer.getByLabel('调处经过').fill('上门调解，双方同意协商');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await drawer.getByText('请填写调处人').waitFor();
+    await drawer.getByLabel('调处人').fill('张书记');
+    await e2e.screenshot('records-01-dispute-form');
+    await fitsWidth();
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await drawer.waitFor({ state: 'detached' });
+
+    const stored = e2e.app.ctx.handle.sqlite
+      .prepare("select id, grid_id, worker_id, category, status from disputes where parties = '王小明与李大山'")
+      .all() as { id: number; grid_id: number; worker_id: number | null; category: string; status: string }[];
+    expect(stored).toEqual([
+      { id: stored[0]!.id, grid_id: grid.id, worker_id: worker.id, category: '邻里', status: '排查中' },
+    ]);
+    const steps = e2e.app.ctx.handle.sqlite
+      .prepare('select handler, action from dispute_steps where dispute_id = ?')
+      .all(stored[0]!.id);
+    expect(steps).toEqual([{ handler: '张书记', action: '上门调解，双方同意协商' }]);
+
+    // The list: the new dispute, and the overdue one in red; only the overdue one when filtered.
+    await page.getByRole('combobox', { name: '范围' }).fill(grid.code);
+    await page.getByRole('option', { name: `${grid.label}（${grid.code}）` }).click();
+    const fresh = rows().filter({ hasText: '邻里纠纷：王小明与李大山' });
+    const late = rows().filter({ hasText: '房屋宅基地纠纷：赵甲与钱乙' });
+    await fresh.waitFor();
+    await late.getByTestId('overdue-badge').waitFor();
+    expect(await fresh.getByTestId('overdue-badge').count()).toBe(0);
+    await closeNotifications();
+    await e2e.screenshot('records-02-dispute-list');
+    await fitsWidth();
+    await page.getByLabel('只看超期').check();
+    await fresh.waitFor({ state: 'detached' });
+    await late.waitFor();
+    await page.getByLabel('只看超期').uncheck();
+
+    // Row click opens the record's form, filled.
+    await fresh.click();
+    const edit = page.getByRole('dialog', { name: /邻里纠纷：王小明与李大山/ });
+    expect(await edit.getByLabel('当事人').inputValue()).toBe('王小明与李大山');
+    expect(await edit.getByLabel('调处人').inputValue()).toBe('张书记');
+    await e2e.screenshot('records-03-dispute-edit');
+    await edit.getByRole('button', { name: '取消' }).click();
+    await edit.waitFor({ state: 'detached' });
+
+    // The grid page's timeline, newest first; a line opens the record.
+    await nav().getByText('网格管理', { exact: true }).click();
+    await page.getByLabel('搜索网格').fill(grid.code);
+    await page.locator(`[role="treeitem"][data-code="${grid.code}"]`).click();
+    const timeline = page.getByTestId('grid-detail').getByTestId('record-timeline');
+    const lines = timeline.getByTestId('timeline-line');
+    await lines.filter({ hasText: '王小明与李大山' }).waitFor();
+    const dates = await lines.evaluateAll((els) => els.map((e) => e.querySelector('p')?.textContent ?? ''));
+    expect(dates).toEqual([...dates].sort().reverse());
+    await lines.filter({ hasText: '赵甲与钱乙' }).getByTestId('overdue-badge').waitFor();
+    await lines.filter({ hasText: '王小明与李大山' }).scrollIntoViewIfNeeded();
+    await e2e.screenshot('records-04-grid-timeline');
+    await fitsWidth();
+    await lines.filter({ hasText: '王小明与李大山' }).click();
+    const fromTimeline = page.getByRole('dialog', { name: /邻里纠纷：王小明与李大山/ });
+    await fromTimeline.getByRole('button', { name: '取消' }).click();
+    await fromTimeline.waitFor({ state: 'detached' });
+
+    // The worker's drawer lists the worker's records only.
+    await page.getByTestId('grid-detail').getByTestId('worker-link').filter({ hasText: '李秀兰' }).click();
+    const own = page.getByTestId('worker-detail').getByTestId('record-timeline');
+    await own.getByTestId('timeline-line').filter({ hasText: '王小明与李大山' }).waitFor();
+    expect(await own.getByTestId('timeline-line').count()).toBe(1);
+    await e2e.screenshot('records-05-worker-timeline');
+    await fitsWidth();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('worker-detail').waitFor({ state: 'detached' });
+
+    // The statistics of the village this year count it; the figure opens the records it counts.
+    await nav().getByText('工作记录', { exact: true }).click();
+    await page.getByRole('tab', { name: '统计' }).click();
+    const stats = page.getByTestId('record-stats');
+    await pick(stats, '范围', village.code, `${village.label}（${village.code}）`);
+    const expected = disputesIn(village.id, `${year}-01-01`, today);
+    expect(expected.found).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => stats.getByTestId('stat-disputes-found').innerText(), { interval: 100 })
+      .toBe(String(expected.found));
+    const rate = (part: number, whole: number) => `${(Math.round((part * 1000) / whole) / 10).toFixed(1)}%`;
+    expect(expected).toMatchObject({ handled: 1, success: 1 });
+    await stats.getByText('已办结 ÷ 排查发现').waitFor();
+    await stats.getByText('调解成功 ÷ 已办结').waitFor();
+    expect(await stats.getByTestId('stat-handled-rate').innerText()).toBe(rate(expected.handled, expected.found));
+    expect(await stats.getByTestId('stat-success-rate').innerText()).toBe(rate(expected.success, expected.handled));
+    await e2e.screenshot('records-06-stats');
+    await fitsWidth();
+    await stats.getByTestId('stat-disputes-found').click();
+    await page.getByText(`共 ${expected.found} 条`).waitFor();
+    expect(await page.getByLabel('起始日期').inputValue()).toBe(`${year}-01-01`);
+    await fresh.waitFor();
+    await rows().filter({ hasText: '孙丙与周丁' }).waitFor({ state: 'detached' });
+    await e2e.screenshot('records-07-list-from-stats');
+    await fitsWidth();
+
+    // 小事不出网格 opens the successes settled in the household grid.
+    await page.getByRole('tab', { name: '统计' }).click();
+    await stats.getByTestId('stat-within-grid').click();
+    await page.getByText('共 1 条').waitFor();
+    await rows().filter({ hasText: '吴戊与郑己' }).waitFor();
+  });
+});
