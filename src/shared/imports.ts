@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pathSchema, read, write } from './contract';
 import { vacanciesSchema } from './people';
+import { RECORD_KINDS, RECORD_LABELS, type RecordKind } from './records';
 
 export const ROSTER_KINDS = ['workers', 'households'] as const;
 export type RosterKind = (typeof ROSTER_KINDS)[number];
@@ -43,7 +44,173 @@ export const HOUSEHOLD_FIELDS = [
 ] as const;
 
 export type Field = (typeof WORKER_FIELDS)[number] | (typeof HOUSEHOLD_FIELDS)[number];
-const ALL_FIELDS = [...new Set([...WORKER_FIELDS, ...HOUSEHOLD_FIELDS])] as [Field, ...Field[]];
+
+/** Every kind of sheet the import recognises: the two rosters, then one ledger (台账) per record kind. */
+export const SHEET_KINDS = [...ROSTER_KINDS, ...RECORD_KINDS] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
+export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
+  ...ROSTER_KIND_LABELS,
+  ...(Object.fromEntries(RECORD_KINDS.map((k) => [k, `${RECORD_LABELS[k]}台账`])) as Record<RecordKind, string>),
+};
+
+const PLACE_FIELDS = ['township', 'village', 'group', 'gridCode', 'gridName'] as const;
+
+/** Each ledger's columns, in the order the column mapping lists them (the place columns first). */
+export const LEDGER_FIELDS: Record<RecordKind, readonly string[]> = {
+  disputes: [
+    ...PLACE_FIELDS,
+    'foundDate',
+    'place',
+    'category',
+    'scale',
+    'parties',
+    'people',
+    'summary',
+    'status',
+    'settledLevel',
+    'settleDate',
+    'difficulty',
+    'deadline',
+    'worker',
+    'steps',
+    'notes',
+  ],
+  reports: [
+    ...PLACE_FIELDS,
+    'date',
+    'time',
+    'type',
+    'summary',
+    'handling',
+    'reportedTo',
+    'result',
+    'important',
+    'worker',
+  ],
+  publicity: [...PLACE_FIELDS, 'date', 'topic', 'form', 'households', 'people', 'materials', 'notes'],
+  services: [...PLACE_FIELDS, 'date', 'kind', 'content', 'result', 'worker', 'household'],
+  visits: [
+    ...PLACE_FIELDS,
+    'date',
+    'worker',
+    'households',
+    'problemSafety',
+    'problemDispute',
+    'problemLivelihood',
+    'problemEnvironment',
+    'problemOther',
+    'solved',
+    'reported',
+    'notes',
+  ],
+  trainings: [...PLACE_FIELDS, 'date', 'kind', 'audience', 'place', 'content', 'trainer', 'expected', 'attended'],
+  wechatGroups: [...PLACE_FIELDS, 'name', 'owner', 'members', 'households', 'notes'],
+};
+
+const PLACE_LABELS = {
+  township: '镇',
+  village: '村（社区）',
+  group: '村民小组',
+  gridCode: '网格编码',
+  gridName: '网格名称',
+};
+
+/** Each ledger's columns as messages and the column mapping name them. */
+export const LEDGER_FIELD_LABELS: Record<RecordKind, Readonly<Record<string, string>>> = {
+  disputes: {
+    ...PLACE_LABELS,
+    foundDate: '排查日期',
+    place: '发生地点',
+    category: '纠纷类别',
+    scale: '纠纷规模',
+    parties: '当事人',
+    people: '涉及人数',
+    summary: '纠纷简要情况',
+    status: '办理状态',
+    settledLevel: '化解层级',
+    settleDate: '化解日期',
+    difficulty: '难易程度',
+    deadline: '化解时限',
+    worker: '排查网格员',
+    steps: '调处经过',
+    notes: '备注',
+  },
+  reports: {
+    ...PLACE_LABELS,
+    date: '报告日期',
+    time: '报告时间',
+    type: '信息类别',
+    summary: '信息内容',
+    handling: '处置情况',
+    reportedTo: '报送对象',
+    result: '办理结果',
+    important: '重要信息',
+    worker: '报告人',
+  },
+  publicity: {
+    ...PLACE_LABELS,
+    date: '宣传日期',
+    topic: '宣传主题',
+    form: '宣传形式',
+    households: '覆盖户数',
+    people: '覆盖人数',
+    materials: '发放资料份数',
+    notes: '备注',
+  },
+  services: {
+    ...PLACE_LABELS,
+    date: '服务日期',
+    kind: '服务类别',
+    content: '服务内容',
+    result: '办理结果',
+    worker: '服务网格员',
+    household: '服务对象（户主）',
+  },
+  visits: {
+    ...PLACE_LABELS,
+    date: '走访日期',
+    worker: '走访网格员',
+    households: '走访户数',
+    problemSafety: '安全隐患',
+    problemDispute: '矛盾纠纷',
+    problemLivelihood: '民生诉求',
+    problemEnvironment: '环境卫生',
+    problemOther: '其他问题',
+    solved: '当场解决数',
+    reported: '上报数',
+    notes: '备注',
+  },
+  trainings: {
+    ...PLACE_LABELS,
+    date: '培训日期',
+    kind: '类型',
+    audience: '培训对象',
+    place: '地点',
+    content: '培训内容',
+    trainer: '授课人',
+    expected: '应到人数',
+    attended: '实到人数',
+  },
+  wechatGroups: {
+    ...PLACE_LABELS,
+    name: '群名称',
+    owner: '群主',
+    members: '群成员数',
+    households: '覆盖户数',
+    notes: '备注',
+  },
+};
+
+/** A kind of sheet's columns and their names: what the column mapping offers for it. */
+export function sheetFields(kind: SheetKind): { fields: readonly string[]; labels: Readonly<Record<string, string>> } {
+  if (kind === 'workers') return { fields: WORKER_FIELDS, labels: FIELD_LABELS };
+  if (kind === 'households') return { fields: HOUSEHOLD_FIELDS, labels: FIELD_LABELS };
+  return { fields: LEDGER_FIELDS[kind], labels: LEDGER_FIELD_LABELS[kind] };
+}
+
+const ALL_FIELDS = [
+  ...new Set<string>([...WORKER_FIELDS, ...HOUSEHOLD_FIELDS, ...Object.values(LEDGER_FIELDS).flat()]),
+] as [string, ...string[]];
 
 export const FIELD_LABELS: Record<Field, string> = {
   township: '镇',
@@ -100,7 +267,9 @@ export interface Replacement {
   by: string[];
 }
 
-export interface Counts {
+/** Per kind: grids and the rosters', then each ledger's (wechatGroups only when the file has that ledger). */
+export interface Counts extends Record<Exclude<RecordKind, 'wechatGroups'>, number> {
+  wechatGroups?: number;
   grids: number;
   workers: number;
   assignments: number;
@@ -110,13 +279,13 @@ export interface Counts {
 /** Where a sheet's header is and which column holds which field. */
 export interface SheetLayout {
   sheet: string;
-  /** null: the sheet is not a roster (instructions, blank…) and is skipped. */
-  kind: RosterKind | null;
+  /** null: the sheet is neither a roster nor a ledger (instructions, blank…) and is skipped. */
+  kind: SheetKind | null;
   /** Spreadsheet row number of the header, or null. */
   headerRow: number | null;
   columns: { index: number; letter: string; header: string }[];
-  /** Field → column index. */
-  mapping: Partial<Record<Field, number>>;
+  /** Field → column index (a roster's Field, or a ledger's field: see LEDGER_FIELDS). */
+  mapping: Partial<Record<string, number>>;
   /** Identifies this header layout, to remember a clerk's corrected mapping. */
   signature: string;
 }
@@ -156,14 +325,14 @@ export function sharedColumns<F extends string>(mapping: Partial<Record<F, numbe
 }
 
 export const layoutOverrideSchema = z.object({
-  kind: z.enum(ROSTER_KINDS).optional(),
+  kind: z.enum(SHEET_KINDS).optional(),
   mapping: z.partialRecord(z.enum(ALL_FIELDS), z.number().int().min(0).max(500).nullable()).optional(),
 });
 export type LayoutOverride = z.infer<typeof layoutOverrideSchema>;
 
 export const importRequestSchema = z.object({
   file: pathSchema,
-  kind: z.enum(ROSTER_KINDS).optional(),
+  kind: z.enum(SHEET_KINDS).optional(),
   overrides: z.record(z.string().max(100), layoutOverrideSchema).default({}),
   skipInvalid: z.boolean().default(false),
 });

@@ -9,6 +9,7 @@ import { runImport } from '../../src/main/import/run';
 import { readSource } from '../../src/main/import/source';
 import { dispatch } from '../../src/main/ipc/dispatch';
 import { openTestApp, setSavePath, tempDir, type TestApp } from '../helpers/context';
+import { NO_RECORDS } from '../helpers/ledger';
 import { dialogPaths } from '../../src/main/ipc/context';
 import { makeId } from '../helpers/people';
 import { writeTownshipRoster } from '../helpers/roster';
@@ -73,8 +74,8 @@ describe('roster export', () => {
     expect(await snapshot(other)).toEqual(await snapshot(app));
     // And into the database it came from: nothing changes.
     const same = await runImport(app.ctx.handle.db, out);
-    expect(same.created).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0 });
-    expect(same.updated).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0 });
+    expect(same.created).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0, ...NO_RECORDS });
+    expect(same.updated).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0, ...NO_RECORDS });
     await other.close();
   });
 

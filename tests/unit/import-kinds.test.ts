@@ -8,10 +8,11 @@ import { tallyChanges, type ImportKind, type KindChanges } from '../../src/main/
 import type { GridPath, RecordOrigin } from '../../src/main/import/row-reader';
 import { runImport } from '../../src/main/import/run';
 import { tempDir } from '../helpers/context';
+import { NO_RECORDS } from '../helpers/ledger';
 import { makeId } from '../helpers/people';
 import { writeWorkbook } from '../helpers/xlsx';
 
-// A ledger kind the app does not have: household visits (走访记录), written only here.
+// A ledger kind the app does not have: safety patrols (巡查记录), written only here.
 interface Visit extends RecordOrigin, GridPath {
   visitor: string;
   date: string;
@@ -25,18 +26,18 @@ const written: { gridId: number; visitor: string; date: string }[] = [];
 
 const VISIT_FIELDS = ['township', 'village', 'group', 'gridCode', 'visitor', 'visitDate', 'household'];
 const visitsKind: ImportKind<Visit, VisitPlan> = {
-  name: 'visits',
-  noun: '走访记录',
+  name: 'patrols',
+  noun: '巡查记录',
   fields: VISIT_FIELDS,
-  labels: { gridCode: '网格编码', visitor: '走访人', visitDate: '走访日期', household: '走访对象' },
+  labels: { gridCode: '网格编码', visitor: '巡查人', visitDate: '巡查日期', household: '巡查对象' },
   person: 'visitor',
   synonyms: synonymsFor(VISIT_FIELDS, {
-    visitor: ['走访人', '走访人员'],
-    visitDate: ['走访日期', '走访时间'],
-    household: ['走访对象', '走访户'],
+    visitor: ['巡查人', '巡查人员'],
+    visitDate: ['巡查日期', '巡查时间'],
+    household: ['巡查对象', '巡查点'],
   }),
   required: ['visitor', 'visitDate'],
-  countKeys: ['visits'],
+  countKeys: ['patrols'],
   parseRow(r) {
     const place = r.place();
     const visitor = r.name('visitor');
@@ -60,7 +61,7 @@ const visitsKind: ImportKind<Visit, VisitPlan> = {
     };
     tallyChanges(
       plan,
-      'visits',
+      'patrols',
       visits.map(() => ({ change: 'create' as const })),
     );
     return plan;
@@ -92,9 +93,9 @@ const wang = makeId('1992-07-09', 72, '男');
 async function visitsWorkbook(file: string) {
   return writeWorkbook(file, [
     {
-      name: '走访记录',
-      preamble: [['许坪村网格员走访记录']],
-      header: ['序号', '镇', '村', '组', '网格编码', '走访人员', '走访时间', '走访户'],
+      name: '巡查记录',
+      preamble: [['许坪村网格员巡查记录']],
+      header: ['序号', '镇', '村', '组', '网格编码', '巡查人员', '巡查时间', '巡查点'],
       rows: [
         [1, '温水镇', '许坪村', '一组', '11010101', '王\u3000强', '2026-03-05', '李秀英'],
         [2, '温水镇', '许坪村', '一组', '11010102', '白涛琴', '2026年3月8日', ''],
@@ -119,27 +120,27 @@ describe('import kinds registry', () => {
 
     const preview = await runImport(db, file, { kinds, dryRun: true });
     expect(preview.sheets.map((s) => [s.sheet, s.kind, s.headerRow, s.records, s.skippedRows])).toEqual([
-      ['走访记录', 'visits', 2, 3, 1],
+      ['巡查记录', 'patrols', 2, 3, 1],
       ['网格员', 'workers', 1, 1, 0],
     ]);
     expect(preview.errors).toEqual([
       {
-        sheet: '走访记录',
-        row: rows['走访记录']![2],
-        column: '走访人员',
+        sheet: '巡查记录',
+        row: rows['巡查记录']![2],
+        column: '巡查人员',
         person: '张3',
         message: expect.stringContaining('数字'),
       },
       {
-        sheet: '走访记录',
-        row: rows['走访记录']![2],
-        column: '走访时间',
+        sheet: '巡查记录',
+        row: rows['巡查记录']![2],
+        column: '巡查时间',
         person: '张3',
         message: expect.stringContaining('无法识别'),
       },
     ]);
     // The shared grid resolution built the tree from the 镇/村/组/编码 columns, for both kinds.
-    expect(preview.created).toMatchObject({ grids: 5, workers: 1, assignments: 1, visits: 2 });
+    expect(preview.created).toMatchObject({ grids: 5, workers: 1, assignments: 1, patrols: 2 });
     expect(written).toEqual([]);
 
     const done = await runImport(db, file, { kinds, skipInvalid: true });
@@ -157,12 +158,12 @@ describe('import kinds registry', () => {
     await visitsWorkbook(file);
     const r = await runImport(db, file, { dryRun: true });
     expect(r.sheets.map((s) => s.kind)).toEqual([null, 'workers']);
-    expect(r.created).toEqual({ grids: 4, workers: 1, assignments: 1, households: 0 });
+    expect(r.created).toEqual({ grids: 4, workers: 1, assignments: 1, households: 0, ...NO_RECORDS });
 
     const onlyVisits = path.join(dir, 'roster.xlsx');
     await writeWorkbook(onlyVisits, [{ name: '预算', header: ['项目', '金额'], rows: [['办公费', 100]] }]);
     const none = await runImport(db, onlyVisits, { kinds: [visitsKind] });
-    expect(none.errors[0]!.message).toContain('表头同时含有“走访人”和“走访日期”（走访记录）');
+    expect(none.errors[0]!.message).toContain('表头同时含有“巡查人”和“巡查日期”（巡查记录）');
   });
 
   it('gives a header that fits both rosters equally well to the households roster', async () => {

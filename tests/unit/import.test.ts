@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/main/import/run';
 import { parseDate } from '../../src/main/import/cells';
 import { openTestApp, tempDir, type TestApp } from '../helpers/context';
+import { NO_RECORDS } from '../helpers/ledger';
 import { WORKER_ROSTER_HEADER } from '../helpers/roster';
 import { makeId } from '../helpers/people';
 import { writeWorkbook, type Cell } from '../helpers/xlsx';
@@ -242,7 +243,7 @@ describe('roster import', () => {
       ['许坪村', 'workers', 3, 6, 2],
       ['陈沟村', 'workers', 2, 2, 0],
     ]);
-    expect(r.created).toEqual({ grids: 9, workers: 7, assignments: 8, households: 0 });
+    expect(r.created).toEqual({ grids: 9, workers: 7, assignments: 8, households: 0, ...NO_RECORDS });
 
     const list = await app.call('workers/list', { limit: 100 });
     const names = list.rows.map((w) => w.name).sort();
@@ -277,9 +278,9 @@ describe('roster import', () => {
     await runImport(app.ctx.handle.db, file);
     const before = await app.call('stats/get', {});
     const again = await runImport(app.ctx.handle.db, file);
-    expect(again.created).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0 });
-    expect(again.updated).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0 });
-    expect(again.unchanged).toEqual({ grids: 9, workers: 7, assignments: 8, households: 0 });
+    expect(again.created).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0, ...NO_RECORDS });
+    expect(again.updated).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0, ...NO_RECORDS });
+    expect(again.unchanged).toEqual({ grids: 9, workers: 7, assignments: 8, households: 0, ...NO_RECORDS });
     expect(await app.call('stats/get', {})).toEqual(before);
   });
 

@@ -80,6 +80,68 @@ export class GridIndex {
     return false;
   }
 
+  get(id: number): GridRef | undefined {
+    return this.byId.get(id);
+  }
+
+  /** A grid named from its village down (大坪村 / 一组 / 第1网格), as messages name it. */
+  label(id: number): string {
+    const names = this.lineage(id)
+      .map((g) => this.byId.get(g)!)
+      .filter((g) => g.level > 1 || g.parentId === null)
+      .reverse();
+    const below = names.filter((g) => g.level > 1);
+    return (below.length ? below : names).map((g) => g.name).join(' / ');
+  }
+
+  /** Every grid under `id` (not itself), for a name a ledger gives without the levels between. */
+  private descendantsNamed(id: number, name: string): GridRef[] {
+    return [...this.byId.values()].filter((g) => g.name === name && g.id !== id && this.lineage(g.id).includes(id));
+  }
+
+  /**
+   * The existing grid a ledger row names — by its code, else by its names from the township
+   * down — never created: a ledger records work done in grids the rosters set up. A name
+   * missing or shared by two grids is reported, not guessed.
+   */
+  findGrid(path: GridPath, fail: Fail): GridRef | null {
+    if (path.gridCode) {
+      const g = this.code(path.gridCode);
+      if (!g) fail('gridCode', `找不到网格编码为 ${path.gridCode} 的网格`);
+      return g ?? null;
+    }
+    const steps = ledgerNames(path);
+    if (!steps.length) {
+      fail('gridCode', '没有填写所属网格（网格编码，或村、组、网格名称）');
+      return null;
+    }
+    let at: GridRef | undefined = path.township ? this.child(null, path.township) : this.soleTownship();
+    if (!at) {
+      fail('township', path.township ? `找不到名为“${path.township}”的镇` : '请填写所属镇或网格编码');
+      return null;
+    }
+    for (const { field, name } of steps) {
+      const next: GridRef | undefined = this.child(at.id, name) ?? this.onlyBelow(at, name, field, fail);
+      if (!next) return null;
+      at = next;
+    }
+    return at;
+  }
+
+  private onlyBelow(at: GridRef, name: string, field: string, fail: Fail): GridRef | undefined {
+    const found = this.descendantsNamed(at.id, name);
+    if (found.length === 1) return found[0];
+    if (found.length === 0) fail(field, `“${this.label(at.id)}”之下没有名为“${name}”的网格`);
+    else {
+      const where = found.map((g) => this.label(g.id)).join('、');
+      fail(
+        field,
+        `“${this.label(at.id)}”之下有 ${found.length} 个名为“${name}”的网格（${where}），请写明所属村民小组或网格编码`,
+      );
+    }
+    return undefined;
+  }
+
   /** The only township, when there is exactly one (a township office's own database). */
   soleTownship(): GridRef | undefined {
     const roots = [...this.byId.values()].filter((g) => g.parentId === null);
@@ -158,6 +220,18 @@ export class GridIndex {
     }
     return existing;
   }
+}
+
+/** The names a ledger row gives below the township; a 所属网格 cell may hold a whole path (大坪村 / 一组 / 第1网格). */
+function ledgerNames(path: GridPath): { field: string; name: string }[] {
+  const steps: { field: string; name: string }[] = [];
+  if (path.village) steps.push({ field: 'village', name: path.village });
+  if (path.group) steps.push({ field: 'group', name: path.group });
+  if (path.gridName) {
+    const parts = path.gridName.split(/\s*[/／]\s*/).filter(Boolean);
+    for (const name of parts) if (!steps.some((s) => s.name === name)) steps.push({ field: 'gridName', name });
+  }
+  return steps;
 }
 
 function inferLevel(path: GridPath): GridLevel | null {

@@ -8,10 +8,10 @@ import { maskPersonal } from '../../shared/privacy';
 import type { CodeScheme } from '../../shared/settings';
 import type { DbOrTrx } from '../db/schema';
 import { gridOutlines } from '../services/grids/rows';
-import { GridIndex, type PlannedGrid } from './grid-index';
+import { GridIndex, type GridRef, type PlannedGrid } from './grid-index';
 import { IMPORT_KINDS } from './kinds';
 import type { ImportKind, KindChanges, PlanContext, RecordOrigin, Tally } from './kinds/types';
-import { personName } from './row-reader';
+import { personName, type GridPath } from './row-reader';
 
 /** Every count at zero: grids, then each kind's keys in registry order. */
 export function zeroCounts(kinds: readonly ImportKind[] = IMPORT_KINDS): Tally {
@@ -52,6 +52,19 @@ export async function buildPlan(
 ): Promise<Plan> {
   const errors = [...parseErrors];
   const grids = new GridIndex(await gridOutlines(db), scheme);
+  // Ledger rows repeat their grid's names: each path is looked up once, its problems replayed per row.
+  const found = new Map<string, { grid: GridRef | null; problems: [string, string][] }>();
+  const findGrid = (record: GridPath, fail: (field: string, message: string) => void) => {
+    const key = [record.township, record.village, record.group, record.gridCode, record.gridName].join('\u0001');
+    let hit = found.get(key);
+    if (!hit) {
+      const problems: [string, string][] = [];
+      hit = { grid: grids.findGrid(record, (f, m) => problems.push([f, m])), problems };
+      found.set(key, hit);
+    }
+    for (const [f, m] of hit.problems) fail(f, m);
+    return hit.grid;
+  };
   const contextFor = (kind: ImportKind): PlanContext => {
     const fail = (at: RecordOrigin, field: string, message: string) =>
       errors.push({
@@ -65,6 +78,9 @@ export async function buildPlan(
       db,
       fail,
       gridFor: (record, level) => grids.gridForRow(record, level, (field, message) => fail(record, field, message)),
+      findGrid: (record) => findGrid(record, (field, message) => fail(record, field, message)),
+      lineage: (id) => grids.lineage(id),
+      gridLabel: (id) => grids.label(id),
     };
   };
   const parts: KindPart[] = [];

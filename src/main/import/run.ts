@@ -8,7 +8,7 @@ import type {
   Counts,
   ImportResult,
   LayoutOverride,
-  RosterKind,
+  SheetKind,
   RowError,
   SheetLayout,
   SheetSummary,
@@ -28,7 +28,7 @@ import { readEvents, type SourceRow, type SourceSheet } from './source';
 
 export interface ImportOptions {
   /** Force every sheet to one kind (the CLI's --kind). */
-  kind?: RosterKind;
+  kind?: SheetKind;
   /** Per sheet name: the clerk's corrections to the detected layout. */
   overrides?: Record<string, LayoutOverride>;
   dryRun?: boolean;
@@ -44,15 +44,30 @@ export interface ImportOptions {
 // carries any kind's, so its layouts and tallies are the contract's types when they leave here.
 const asSummary = (s: ImportLayout & Omit<SheetSummary, keyof SheetLayout>) => s as SheetSummary;
 const asCounts = (t: Tally) => t as unknown as Counts;
+// A file that could not be read names no WeChat groups.
+const emptyCounts = (kinds: readonly ImportKind[]) => {
+  const { wechatGroups: _omitted, ...rest } = zeroCounts(kinds);
+  return asCounts(rest);
+};
+
+/** The counts as the contract gives them: WeChat groups only when the file has a ledger of them. */
+function countsOf(reading: Reading) {
+  const groups = reading.sheets.some((s) => s.kind === 'wechatGroups');
+  return (t: Tally): Counts => {
+    if (groups) return asCounts(t);
+    const { wechatGroups: _omitted, ...rest } = t;
+    return asCounts(rest);
+  };
+}
 
 /** A result for a file that could not be read at all (not xlsx, damaged…). */
 export function fileErrorResult(message: string, kinds: readonly ImportKind[] = IMPORT_KINDS): ImportResult {
   return {
     ok: false,
     committed: false,
-    created: asCounts(zeroCounts(kinds)),
-    updated: asCounts(zeroCounts(kinds)),
-    unchanged: asCounts(zeroCounts(kinds)),
+    created: emptyCounts(kinds),
+    updated: emptyCounts(kinds),
+    unchanged: emptyCounts(kinds),
     fileError: message,
     errors: [{ sheet: '', row: 0, column: '', person: '', message }],
     sheets: [],
@@ -83,7 +98,7 @@ function nothingRecognised(kinds: readonly ImportKind[]): string {
     const columns = k.required.map((f) => `“${k.labels[f] ?? f}”`).join('和');
     return `${k.required.length > 1 ? '同时' : ''}含有${columns}（${k.noun}）`;
   });
-  return `文件中没有找到花名册：没有哪个工作表的表头${signs.join('，或')}。请检查表头，或下载导入模板对照填写。`;
+  return `文件中没有找到花名册或台账：没有哪个工作表的表头${signs.join('，或')}。请检查表头，或下载导入模板对照填写。`;
 }
 
 /** What the file holds, read and parsed: the plan is built from this inside the write transaction. */
@@ -215,13 +230,14 @@ export async function runImport(db: DbOrTrx, file: string, options: ImportOption
     return { plan, commit };
   };
   const { plan, commit } = options.dryRun ? await decide(db) : await inTransaction(db, decide);
+  const counts = countsOf(reading);
   return {
     ok: plan.errors.length === 0,
     committed: commit,
     fileError: null,
-    created: asCounts(plan.created),
-    updated: asCounts(plan.updated),
-    unchanged: asCounts(plan.unchanged),
+    created: counts(plan.created),
+    updated: counts(plan.updated),
+    unchanged: counts(plan.unchanged),
     errors: plan.errors,
     sheets: reading.sheets,
     replaced: plan.replaced,

@@ -35,6 +35,12 @@ export interface PlanContext {
   db: DbOrTrx;
   /** The grid a record names, found or planned; problems are reported against its row. */
   gridFor(record: RecordOrigin & GridPath, level: GridLevel | null): GridRef | null;
+  /** The existing grid a ledger row names, never created; an unknown or ambiguous one is reported. */
+  findGrid(record: RecordOrigin & GridPath): GridRef | null;
+  /** A grid and its ancestors' ids, the grid first. */
+  lineage(gridId: number): number[];
+  /** A grid named from its village down, for messages. */
+  gridLabel(gridId: number): string;
   /** Reports a problem with a record against one of its fields' columns. */
   fail(record: RecordOrigin, field: string, message: string): void;
 }

@@ -1,5 +1,6 @@
 import type { HandlerArgs } from '../../../shared/api';
-import { importsApi } from '../../../shared/imports';
+import { importsApi, type Counts } from '../../../shared/imports';
+import { RECORD_KINDS, RECORD_LABELS } from '../../../shared/records';
 import type { HandlerContext } from '../../ipc/context';
 import { defineHandlers } from '../../ipc/define';
 
@@ -25,12 +26,15 @@ async function importFile({ db, app }: HandlerContext, input: HandlerArgs<'impor
   });
 }
 
-function countsOf(c: { grids: number; workers: number; assignments: number; households: number }, prefix: string) {
+function countsOf(c: Counts, prefix: string) {
+  const ledgers = RECORD_KINDS.filter((k) => (c[k] ?? 0) > 0).map((k) => [`${prefix}${RECORD_LABELS[k]}`, c[k]]);
   return {
     [`${prefix}网格`]: c.grids,
     [`${prefix}网格员`]: c.workers,
     [`${prefix}任职`]: c.assignments,
     [`${prefix}住户`]: c.households,
+    // Ledger counts only where the file had that ledger: a roster import's log stays as it was.
+    ...Object.fromEntries(ledgers),
   };
 }
 
@@ -44,7 +48,7 @@ export const importsHandlers = defineHandlers(importsApi, {
     }
     const name = input.file.split(/[\\/]/).pop() ?? input.file;
     ctx.audit.record({
-      entity: '花名册',
+      entity: r.sheets.some((s) => s.kind && RECORD_KINDS.includes(s.kind as never)) ? '花名册/台账' : '花名册',
       summary: `导入 ${name}${r.errors.length ? `，跳过 ${r.errors.length} 处错误` : ''}`,
       counts: { ...countsOf(r.created, '新增'), ...countsOf(r.updated, '更新') },
     });
