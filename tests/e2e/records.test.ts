@@ -251,4 +251,73 @@ describe('records screens', () => {
     await page.getByText('共 1 条').waitFor();
     await rows().filter({ hasText: '吴戊与郑己' }).waitFor();
   });
+
+  it('every kind has its form, fitting the drawer; a training ticks its attendees, a visit counts its problems', async () => {
+    const { page, e2e } = ctx;
+    const { village, grid } = await township();
+    await e2e.reload();
+    await nav().getByText('工作记录', { exact: true }).click();
+    const kinds = ['信息报告', '政策宣传', '便民服务', '走访', '培训例会', '微信群'];
+    for (const [i, label] of kinds.entries()) {
+      await page.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
+      await page.getByRole('heading', { name: label, exact: true }).waitFor();
+      await page.getByRole('button', { name: `新增${label}` }).click();
+      const drawer = page.getByRole('dialog', { name: `新增${label}` });
+      await drawer.getByRole('button', { name: '保存' }).waitFor();
+      const body = await drawer.locator('.mantine-Drawer-body').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      expect(body[0]).toBeLessThanOrEqual(body[1]!);
+      await e2e.screenshot(`records-1${i}-form-${label}`);
+      await fitsWidth();
+      if (label === '培训例会') {
+        // Saving with nothing filled names the missing fields, and saves nothing.
+        await drawer.getByRole('button', { name: '保存' }).click();
+        await drawer.getByText('请选择网格').waitFor();
+        await drawer.getByText('请填写培训内容').waitFor();
+        await pick(drawer, '组织网格', village.code, `${village.label}（${village.code}）`);
+        await drawer.getByLabel('李秀兰').check();
+        await drawer.getByLabel('李守田').check();
+        await drawer.getByText('签到人员（已勾选 2 人）').waitFor();
+        await drawer.getByLabel('培训内容').fill('网格员业务培训：矛盾纠纷排查');
+        await drawer.getByRole('button', { name: '保存' }).click();
+        await drawer.waitFor({ state: 'detached' });
+        continue;
+      }
+      if (label === '走访') {
+        await pick(drawer, '所属网格', grid.code, `${grid.label}（${grid.code}）`);
+        await drawer.getByLabel('走访户数').fill('6');
+        await drawer.getByLabel('安全隐患').fill('2');
+        await drawer.getByLabel('民生诉求').fill('1');
+        await drawer.getByLabel('当场解决数').fill('2');
+        await drawer.getByLabel('上报数').fill('2');
+        await drawer.getByRole('button', { name: '保存' }).click();
+        await drawer.getByText('当场解决数与上报数之和（4）不能多于发现问题数（3）').waitFor();
+        await drawer.getByLabel('上报数').fill('1');
+        await drawer.getByRole('button', { name: '保存' }).click();
+        await drawer.waitFor({ state: 'detached' });
+        continue;
+      }
+      await drawer.getByRole('button', { name: '取消' }).click();
+      await drawer.waitFor({ state: 'detached' });
+    }
+    const db = e2e.app.ctx.handle.sqlite;
+    const training = db.prepare('select id, grid_id, attended from trainings').all() as {
+      id: number;
+      grid_id: number;
+      attended: number;
+    }[];
+    expect(training).toEqual([{ id: training[0]!.id, grid_id: village.id, attended: 2 }]);
+    const ticked = db
+      .prepare('select count(*) as n from training_attendees where training_id = ?')
+      .get(training[0]!.id);
+    expect(ticked).toEqual({ n: 2 });
+    expect(db.prepare('select households, problems, solved, reported from visits').all()).toEqual([
+      { households: 6, problems: 3, solved: 2, reported: 1 },
+    ]);
+    // The training is listed with its attendance.
+    await page.locator('label', { hasText: /^培训例会$/ }).click();
+    await rows().filter({ hasText: '网格员业务培训' }).waitFor();
+    await closeNotifications();
+    await e2e.screenshot('records-17-trainings-list');
+    await fitsWidth();
+  });
 });
