@@ -190,6 +190,98 @@ describe('CLI', () => {
     expect(fs.existsSync(path.join(dir, 'e.pdf'))).toBe(false);
   });
 
+  it('records stats --json prints one object with the issue keys, counted over the records; errors exit 2 or 64', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'r.sqlite');
+    expect(cli(['demo', '--db', db]).code).toBe(0);
+    const year = new Date().getFullYear();
+    const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+    // Recounted from the rows, for the village with the most disputes: its subtree, by each record's own date.
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    const grids = sqlite.prepare('select id, parent_id, level, code from grids').all() as {
+      id: number;
+      parent_id: number | null;
+      level: number;
+      code: string;
+    }[];
+    const subtree = (rootId: number) => {
+      const inside = new Set([rootId]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const g of grids) {
+          if (g.parent_id !== null && inside.has(g.parent_id) && !inside.has(g.id)) grew = inside.add(g.id).size > 0;
+        }
+      }
+      return inside;
+    };
+    const rows = (sql: string) => sqlite.prepare(sql).all() as { grid_id: number; d: string }[];
+    const count = (list: { grid_id: number; d: string }[], inside: Set<number>) => {
+      let n = 0;
+      for (const x of list) if (inside.has(x.grid_id) && x.d >= from && x.d <= to) n++;
+      return n;
+    };
+    const disputes = rows('select grid_id, found_date d from disputes');
+    const village = grids
+      .filter((g) => g.level === 2)
+      .map((g) => ({ code: g.code, inside: subtree(g.id) }))
+      .map((v) => ({ ...v, found: count(disputes, v.inside) }))
+      .sort((a, b) => b.found - a.found)[0]!;
+    expect(village.found).toBeGreaterThan(0);
+
+    const r = cli(['records', 'stats', '--from', from, '--to', to, '--grid', village.code, '--db', db, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const got = oneObject(r.stdout) as {
+      ok: boolean;
+      disputes: { found: number; byCategory: Record<string, number> };
+      services: number;
+      wechat: { groups: number };
+    } & Record<string, unknown>;
+    expect(Object.keys(got).sort()).toEqual(
+      [
+        'ok',
+        'from',
+        'to',
+        'grid',
+        'disputes',
+        'reports',
+        'publicity',
+        'services',
+        'visits',
+        'trainings',
+        'wechat',
+      ].sort(),
+    );
+    expect(got).toMatchObject({ ok: true, from, to, grid: village.code });
+    for (const k of ['found', 'inProgress', 'handled', 'success', 'byCategory', 'bySettledLevel']) {
+      expect(got.disputes).toHaveProperty(k);
+    }
+    expect(got.disputes.found).toBe(village.found);
+    expect(Object.values(got.disputes.byCategory).reduce((a, b) => a + b, 0)).toBe(village.found);
+    expect(got.services).toBe(count(rows('select grid_id, service_date d from services'), village.inside));
+    const groups = rows("select grid_id, '' d from wechat_groups").filter((w) => village.inside.has(w.grid_id));
+    expect(got.wechat.groups).toBe(groups.length);
+    sqlite.close();
+
+    const text = cli(['records', 'stats', '--from', from, '--to', to, '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`${from} 至 ${to}，全部网格：`);
+    expect(text.stdout).toMatch(/矛盾纠纷：排查 \d+ 件/);
+    expect(text.stdout).toContain('调处率（办结/排查）');
+
+    const unknown = cli(['records', 'stats', '--from', from, '--to', to, '--grid', '9999', '--db', db, '--json']);
+    expect(unknown.code).toBe(2);
+    expect(oneObject(unknown.stdout)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '找不到编码为 9999 的网格。' },
+    });
+    const badDate = cli(['records', 'stats', '--from', `${year}-02-30`, '--to', to, '--db', db]);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain(`起始日期“${year}-02-30”不是有效日期`);
+    const noPeriod = cli(['records', 'stats', '--db', db, '--json']);
+    expect(noPeriod.code).toBe(64);
+    expect(oneObject(noPeriod.stdout)).toMatchObject({ ok: false, error: { code: 'USAGE' } });
+  }, 120_000);
+
   it('rejects unknown commands and options with usage help', () => {
     const r = cli(['frobnicate']);
     expect(r.code).toBe(64);
@@ -208,6 +300,7 @@ describe('every CLI command goes through the dispatcher', () => {
       demo: [['demo']],
       grids: [['grids', 'list']],
       stats: [['stats']],
+      records: [['records', 'stats', '--from', '2026-01-01', '--to', '2026-12-31', '--grid', '0101']],
       import: [
         ['import', csv, '--dry-run', '--errors-out', path.join(dir, 'err.xlsx')],
         ['import', csv],
