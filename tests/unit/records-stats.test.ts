@@ -73,7 +73,7 @@ function recount(
   for (const d of f.disputes) {
     if (!inGrid.has(d.gridId) || !inPeriod(d.foundDate)) continue;
     found++;
-    byCategory[d.category]++;
+    byCategory[d.category] = (byCategory[d.category] ?? 0) + 1;
     const open = d.status === '排查中' || d.status === '调处中';
     if (!open && d.settledLevel) bySettledLevel[d.settledLevel]++;
     if (open) inProgress++;
