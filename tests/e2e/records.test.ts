@@ -38,6 +38,23 @@ async function closeNotifications() {
   await ctx.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
 }
 
+/** A drawer has finished sliding in: it stands still, inside the window. */
+async function standsStill(drawer: Locator) {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const box = await drawer.boundingBox();
+        const now = JSON.stringify(box);
+        const still = box !== null && now === last && box.x + box.width <= 1366;
+        last = now;
+        return still;
+      },
+      { interval: 150 },
+    )
+    .toBe(true);
+}
+
 /** The disputes of a grid's subtree found within a period, counted by a plain walk of the tables. */
 function disputesIn(rootId: number, from: string, to: string) {
   const db = ctx.e2e.app.ctx.handle.sqlite;
@@ -150,6 +167,7 @@ describe('records screens', () => {
     await drawer.getByRole('button', { name: '保存' }).click();
     await drawer.getByText('请填写调处人').waitFor();
     await drawer.getByLabel('调处人').fill('张书记');
+    await standsStill(drawer);
     await e2e.screenshot('records-01-dispute-form');
     await fitsWidth();
     await drawer.getByRole('button', { name: '保存' }).click();
@@ -264,6 +282,8 @@ describe('records screens', () => {
       await page.getByRole('button', { name: `新增${label}` }).click();
       const drawer = page.getByRole('dialog', { name: `新增${label}` });
       await drawer.getByRole('button', { name: '保存' }).waitFor();
+      await standsStill(drawer);
+      if (await page.locator('.mantine-Notification-root').count()) await closeNotifications();
       const body = await drawer.locator('.mantine-Drawer-body').evaluate((e) => [e.scrollWidth, e.clientWidth]);
       expect(body[0]).toBeLessThanOrEqual(body[1]!);
       await e2e.screenshot(`records-1${i}-form-${label}`);

@@ -98,7 +98,7 @@ function RecordForm({ target, onClose }: { target: NonNullable<RecordTarget>; on
           {KINDS_WITH_WORKER.includes(kind) && (
             <WorkerPicker
               label="网格员"
-              placeholder={gridId ? '输入姓名查找' : '先选网格'}
+              placeholder="输入姓名查找"
               gridId={gridId}
               currentName={record?.workerName}
               comboboxProps={{ withinPortal: true }}
