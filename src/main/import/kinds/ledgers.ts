@@ -119,7 +119,8 @@ async function planLedger(spec: LedgerSpec, ctx: PlanContext, records: LedgerRec
     created: {},
     updated: {},
     unchanged: {},
-    gridIds: items.map((i) => i.fields.gridId as number),
+    // A ledger only names grids the rosters set up: they are not counted as the import's.
+    gridIds: [],
     size: items.length,
   };
   tallyChanges(plan, spec.kind, items);

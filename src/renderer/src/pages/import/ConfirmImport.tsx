@@ -1,11 +1,16 @@
 import { Alert, Button, Group, List, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { Counts, ImportResult, Replacement, RosterKind } from '@shared/imports';
-import { COUNT_LABELS } from './ImportResults';
+import type { Counts, ImportResult, Replacement, SheetKind } from '@shared/imports';
+import { RECORD_KINDS } from '@shared/records';
+import { countLabels } from './ImportResults';
 import { describeSkipped, skippedRows, type Skipped } from './model';
 
-/** The roster kind whose rows a count comes from: where its skipped rows are counted. */
-const SKIPPED_KIND: Partial<Record<keyof Counts, RosterKind>> = { workers: 'workers', households: 'households' };
+/** The sheet kind whose rows a count comes from: where its skipped rows are counted. */
+const SKIPPED_KIND: Partial<Record<keyof Counts, SheetKind>> = {
+  workers: 'workers',
+  households: 'households',
+  ...Object.fromEntries(RECORD_KINDS.map((k) => [k, k])),
+};
 
 function CountsTable({ result, skipped }: { result: ImportResult; skipped: Skipped }) {
   return (
@@ -19,14 +24,14 @@ function CountsTable({ result, skipped }: { result: ImportResult; skipped: Skipp
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {COUNT_LABELS.map(([k, label]) => {
+        {countLabels(result).map(([k, label]) => {
           const kind = SKIPPED_KIND[k];
           return (
             <Table.Tr key={k}>
               <Table.Th>{label}</Table.Th>
-              <Table.Td>{result.created[k]}</Table.Td>
-              <Table.Td>{result.updated[k]}</Table.Td>
-              <Table.Td>{kind ? `${skipped.rows[kind]} 行` : '—'}</Table.Td>
+              <Table.Td>{result.created[k] ?? 0}</Table.Td>
+              <Table.Td>{result.updated[k] ?? 0}</Table.Td>
+              <Table.Td>{kind ? `${skipped.rows[kind] ?? 0} 行` : '—'}</Table.Td>
             </Table.Tr>
           );
         })}

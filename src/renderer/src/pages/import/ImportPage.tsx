@@ -206,7 +206,7 @@ function FileCard(props: {
     <Card withBorder>
       <Group justify="space-between">
         <Stack gap={2}>
-          <Text fw={600}>{file ? baseName(file) : '选择各村报来的网格员或住户花名册'}</Text>
+          <Text fw={600}>{file ? baseName(file) : '选择各村报来的网格员或住户花名册、矛盾纠纷等台账'}</Text>
           <Text size="sm" c="dimmed">
             支持 Excel 工作簿（.xlsx）和 CSV
             文件。表头可以在前几行，列名可以不同，会自动识别；导入前先检查，有错误不会导入任何数据。

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { IconAlertTriangle, IconCheck, IconFileAlert } from '@tabler/icons-react';
 import type { Counts, ImportResult } from '@shared/imports';
+import { RECORD_KINDS, RECORD_LABELS } from '@shared/records';
 import { useNavigate } from '@renderer/lib/navigation';
 import { ERRORS_SHOWN, errorRowCount } from './model';
 
@@ -12,18 +13,25 @@ export const COUNT_LABELS: [keyof Counts, string][] = [
   ['households', '住户'],
 ];
 
+/** The rosters' counts, then each ledger the file holds (a roster file's table stays as it was). */
+export function countLabels(result: Pick<ImportResult, 'sheets'>): [keyof Counts, string][] {
+  const ledgers = RECORD_KINDS.filter((k) => result.sheets.some((s) => s.kind === k));
+  return [...COUNT_LABELS, ...ledgers.map((k): [keyof Counts, string] => [k, RECORD_LABELS[k]])];
+}
+
 /** What a commit would create, update or leave as it is. */
 export function ImportSummary({ result }: { result: ImportResult }) {
+  const labels = countLabels(result);
   return (
     <Card withBorder>
       <Title order={4} mb="sm">
         检查结果（预览，尚未写入）
       </Title>
-      <Table withTableBorder data-testid="import-summary" maw={640}>
+      <Table withTableBorder data-testid="import-summary" maw={labels.length > COUNT_LABELS.length ? undefined : 640}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th />
-            {COUNT_LABELS.map(([, l]) => (
+            {labels.map(([, l]) => (
               <Table.Th key={l}>{l}</Table.Th>
             ))}
           </Table.Tr>
@@ -38,8 +46,8 @@ export function ImportSummary({ result }: { result: ImportResult }) {
           ).map(([label, c]) => (
             <Table.Tr key={label}>
               <Table.Th>{label}</Table.Th>
-              {COUNT_LABELS.map(([k]) => (
-                <Table.Td key={k}>{c[k]}</Table.Td>
+              {labels.map(([k]) => (
+                <Table.Td key={k}>{c[k] ?? 0}</Table.Td>
               ))}
             </Table.Tr>
           ))}
@@ -110,11 +118,12 @@ export function ImportErrors({
 /** What the commit did, with the ways on to the lists it changed. */
 export function ImportDone({ done }: { done: ImportResult }) {
   const navigate = useNavigate();
+  const labels = countLabels(done);
   return (
     <Alert color="teal" icon={<IconCheck />} title="导入完成" data-testid="import-done">
       <Text size="sm">
-        新增：{COUNT_LABELS.map(([k, l]) => `${l} ${done.created[k]}`).join('，')}；更新：
-        {COUNT_LABELS.map(([k, l]) => `${l} ${done.updated[k]}`).join('，')}。
+        新增：{labels.map(([k, l]) => `${l} ${done.created[k] ?? 0}`).join('，')}；更新：
+        {labels.map(([k, l]) => `${l} ${done.updated[k] ?? 0}`).join('，')}。
         {done.errors.length > 0 && `有错误的 ${errorRowCount(done.errors)} 行没有导入，见下方清单。`}
       </Text>
       <Group mt="sm">

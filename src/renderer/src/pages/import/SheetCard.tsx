@@ -1,19 +1,25 @@
 import { Alert, Badge, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import {
-  FIELD_LABELS,
-  HOUSEHOLD_FIELDS,
-  ROSTER_KIND_LABELS,
-  WORKER_FIELDS,
+  SHEET_KINDS,
+  SHEET_KIND_LABELS,
   sharedColumns,
-  type Field,
+  sheetFields,
   type LayoutOverride,
-  type RosterKind,
+  type SheetKind,
   type SheetSummary,
 } from '@shared/imports';
 
 /** Columns chosen for two fields or more: the import is refused until the clerk picks one. */
-function MappingConflicts({ sheet, fields }: { sheet: SheetSummary; fields: readonly Field[] }) {
+function MappingConflicts({
+  sheet,
+  fields,
+  labels,
+}: {
+  sheet: SheetSummary;
+  fields: readonly string[];
+  labels: Readonly<Record<string, string>>;
+}) {
   const conflicts = sharedColumns(sheet.mapping);
   if (conflicts.length === 0) return null;
   return (
@@ -23,7 +29,7 @@ function MappingConflicts({ sheet, fields }: { sheet: SheetSummary; fields: read
           const col = sheet.columns.find((c) => c.index === index);
           const names = [...shared]
             .sort((a, b) => fields.indexOf(a) - fields.indexOf(b))
-            .map((f) => `“${FIELD_LABELS[f]}”`)
+            .map((f) => `“${labels[f] ?? f}”`)
             .join('和');
           return (
             <Text size="sm" key={index}>
@@ -39,7 +45,7 @@ function MappingConflicts({ sheet, fields }: { sheet: SheetSummary; fields: read
 
 /** One sheet of the file: what it was recognised as, and its column mapping (which the clerk may correct). */
 export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c: LayoutOverride): void }) {
-  const fields: readonly Field[] = sheet.kind === 'households' ? HOUSEHOLD_FIELDS : WORKER_FIELDS;
+  const { fields, labels } = sheetFields(sheet.kind ?? 'workers');
   const conflicted = new Set(sharedColumns(sheet.mapping).flatMap((c) => c.fields));
   const columnOptions = [
     { value: '', label: '（没有这一列）' },
@@ -51,10 +57,10 @@ export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c
         <Group gap="xs">
           <Title order={4}>工作表“{sheet.sheet}”</Title>
           {sheet.kind ? (
-            <Badge variant="light">{ROSTER_KIND_LABELS[sheet.kind]}</Badge>
+            <Badge variant="light">{SHEET_KIND_LABELS[sheet.kind]}</Badge>
           ) : (
             <Badge color="gray" variant="light">
-              未识别为花名册，已跳过
+              未识别为花名册或台账，已跳过
             </Badge>
           )}
           {sheet.remembered && (
@@ -66,13 +72,10 @@ export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c
         <Select
           aria-label={`${sheet.sheet} 的类型`}
           w={180}
-          data={[
-            { value: 'workers', label: '网格员花名册' },
-            { value: 'households', label: '住户花名册' },
-          ]}
+          data={SHEET_KINDS.map((k) => ({ value: k, label: SHEET_KIND_LABELS[k] }))}
           value={sheet.kind}
           placeholder="选择类型"
-          onChange={(v) => v && onChange({ kind: v as RosterKind })}
+          onChange={(v) => v && onChange({ kind: v as SheetKind })}
           allowDeselect={false}
         />
       </Group>
@@ -85,13 +88,13 @@ export function SheetCard({ sheet, onChange }: { sheet: SheetSummary; onChange(c
                 (sheet.skippedRows > 0 ? `，跳过合计、签字等 ${sheet.skippedRows} 行` : '') +
                 '。请核对列对应，不对的可以改。'}
           </Text>
-          <MappingConflicts sheet={sheet} fields={fields} />
+          <MappingConflicts sheet={sheet} fields={fields} labels={labels} />
           <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="xs">
             {fields.map((f) => (
               <Select
                 key={f}
                 size="xs"
-                label={FIELD_LABELS[f]}
+                label={labels[f] ?? f}
                 data={columnOptions}
                 value={sheet.mapping[f] === undefined ? '' : String(sheet.mapping[f])}
                 onChange={(v) => onChange({ mapping: { [f]: v ? Number(v) : null } })}

@@ -1,11 +1,12 @@
-import { ROSTER_KIND_LABELS, type ImportResult, type RosterKind } from '@shared/imports';
+import { SHEET_KIND_LABELS, type ImportResult, type SheetKind } from '@shared/imports';
 
 /** Error rows the page lists at most; the exported workbook holds every one. */
 export const ERRORS_SHOWN = 500;
 
-/** What a commit with 只导入无误的行 leaves out: rows with errors per roster kind, and whole sheets. */
+/** What a commit with 只导入无误的行 leaves out: rows with errors per sheet kind, and whole sheets. */
 export interface Skipped {
-  rows: Record<RosterKind, number>;
+  /** Rosters always; a ledger once it has a skipped row. */
+  rows: Partial<Record<SheetKind, number>> & { workers: number; households: number };
   /** Sheets that cannot be read at all (a required column missing): none of their rows is imported. */
   sheets: string[];
 }
@@ -25,16 +26,16 @@ export function skippedRows(result: Pick<ImportResult, 'errors' | 'sheets'>): Sk
     const key = `${e.sheet}|${e.row}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    skipped.rows[sheet.kind] += 1;
+    skipped.rows[sheet.kind] = (skipped.rows[sheet.kind] ?? 0) + 1;
   }
   return skipped;
 }
 
 /** 网格员花名册 1 行，住户花名册 2 行 — or '' when nothing is skipped. */
 export function describeSkipped(s: Skipped): string {
-  const parts = (Object.keys(s.rows) as RosterKind[])
-    .filter((k) => s.rows[k] > 0)
-    .map((k) => `${ROSTER_KIND_LABELS[k]} ${s.rows[k]} 行`);
+  const parts = (Object.keys(s.rows) as SheetKind[])
+    .filter((k) => (s.rows[k] ?? 0) > 0)
+    .map((k) => `${SHEET_KIND_LABELS[k]} ${s.rows[k]} 行`);
   for (const sheet of s.sheets) parts.push(`工作表“${sheet}”整张`);
   return parts.join('，');
 }
