@@ -14,6 +14,8 @@ import { writeCountyWorkbook } from './county-workbook';
 import { writeHouseholdSheet } from './household-sheet';
 import { cliStartupBench } from './cli-startup';
 import { gridPageBench } from './grid-page';
+import { recordsStatsBench } from './records-stats';
+import { recordsListBench } from './records-list';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -169,6 +171,8 @@ const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
   import: importBench,
   import500k: import500kBench,
   cards: cardsBench,
+  'records-stats': recordsStatsBench,
+  'records-list': recordsListBench,
 };
 
 async function main(): Promise<void> {

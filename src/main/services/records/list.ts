@@ -8,10 +8,12 @@ import { todayIso } from '../../../shared/dates';
 import { RECORD_KINDS, RECORD_LABELS, type RecordKind, type RecordView } from '../../../shared/records';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
+import { subtreeIdList } from '../grids/queries';
 import {
   allOf,
   byWorker,
   containsText,
+  inGrids,
   inPeriod,
   inSubtree,
   ofType,
@@ -97,32 +99,60 @@ export async function listRecords(db: DbOrTrx, input: ListInput): Promise<{ tota
 
 type TimelineInput = HandlerArgs<'records/timeline'>;
 
-async function timelineOf(db: DbOrTrx, kind: RecordKind, input: TimelineInput): Promise<RecordView[]> {
+interface Stub {
+  kind: RecordKind;
+  id: number;
+  date: string;
+  createdAt: string;
+}
+
+/** A kind's newest `limit` records for the timeline: only what ordering needs. */
+async function timelineStubs(
+  db: DbOrTrx,
+  kind: RecordKind,
+  input: TimelineInput,
+  grids: RawBuilder<SqlBool> | null,
+): Promise<Stub[]> {
   if (input.workerId !== null && !WORKER_KINDS.includes(kind) && kind !== 'trainings') return [];
   const c: RawBuilder<SqlBool>[] = [];
   if (input.from !== null || input.to !== null) c.push(inPeriod(kind, input.from, input.to));
-  if (input.gridId !== null) c.push(inSubtree(db, input.gridId));
+  if (grids) c.push(grids);
   if (input.workerId !== null) c.push(byWorker(kind, input.workerId));
   const rows = (await fromKind(db, kind)
-    .selectAll('r')
+    .select(['r.id', dateOrder(kind).as('date'), 'r.created_at'])
     .where(allOf(c))
     .orderBy(dateOrder(kind), 'desc')
     .orderBy('r.id', 'desc')
     .limit(input.limit)
-    .execute()) as RecordRow[];
-  return toViews(db, kind, rows);
+    .execute()) as { id: number; date: string; created_at: string }[];
+  return rows.map((r) => ({ kind, id: r.id, date: r.date.slice(0, 10), createdAt: r.created_at }));
 }
 
-/** Every kind's records for a grid subtree and/or a worker, newest first, at most `limit`. */
+/**
+ * Every kind's records for a grid subtree and/or a worker, newest first, at most `limit`: each
+ * kind's newest are merged first, and only the records that make the cut become views.
+ */
 export async function timeline(db: DbOrTrx, input: TimelineInput): Promise<RecordView[]> {
-  const all: RecordView[] = [];
-  for (const kind of RECORD_KINDS) all.push(...(await timelineOf(db, kind, input)));
-  all.sort(
-    (a, b) =>
-      b.date.localeCompare(a.date) ||
-      b.createdAt.localeCompare(a.createdAt) ||
-      RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind) ||
-      b.id - a.id,
-  );
-  return all.slice(0, input.limit);
+  // The subtree once for the seven tables; a township's thousands of grids stay a subquery.
+  let grids: RawBuilder<SqlBool> | null = null;
+  if (input.gridId !== null) {
+    const ids = await subtreeIdList(db, input.gridId);
+    grids = ids.length <= 500 ? inGrids(ids) : inSubtree(db, input.gridId);
+  }
+  const stubs: Stub[] = [];
+  for (const kind of RECORD_KINDS) stubs.push(...(await timelineStubs(db, kind, input, grids)));
+  const order = (a: Stub, b: Stub) =>
+    b.date.localeCompare(a.date) ||
+    b.createdAt.localeCompare(a.createdAt) ||
+    RECORD_KINDS.indexOf(a.kind) - RECORD_KINDS.indexOf(b.kind) ||
+    b.id - a.id;
+  const chosen = stubs.sort(order).slice(0, input.limit);
+  const views = new Map<string, RecordView>();
+  for (const kind of RECORD_KINDS) {
+    const ids = chosen.filter((s) => s.kind === kind).map((s) => s.id);
+    if (ids.length === 0) continue;
+    const rows = (await fromKind(db, kind).selectAll('r').where('r.id', 'in', ids).execute()) as RecordRow[];
+    for (const v of await toViews(db, kind, rows)) views.set(`${kind}:${v.id}`, v);
+  }
+  return chosen.map((s) => views.get(`${s.kind}:${s.id}`)!);
 }

@@ -30,6 +30,11 @@ export function inSubtree(db: DbOrTrx, gridId: number): RawBuilder<SqlBool> {
   return sql<SqlBool>`${col('grid_id')} in (${subtreeOf(db, gridId)})`;
 }
 
+/** The record's grid is one of these (a subtree resolved once for several queries). */
+export function inGrids(ids: readonly number[]): RawBuilder<SqlBool> {
+  return ids.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${col('grid_id')} in (${sql.join(ids)})`;
+}
+
 /** Kinds whose rows name the worker who did them. */
 export const WORKER_KINDS: readonly RecordKind[] = ['disputes', 'reports', 'services', 'visits'];
 
