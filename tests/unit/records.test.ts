@@ -14,7 +14,9 @@ import {
   type RecordView,
 } from '../../src/shared/records';
 import { dispatch } from '../../src/main/ipc/dispatch';
-import { openTestApp, type TestApp } from '../helpers/context';
+import path from 'node:path';
+import { buildFixture } from '../fixtures/schema/build';
+import { openTestApp, tempDir, type TestApp } from '../helpers/context';
 import { makeId } from '../helpers/people';
 
 let app: TestApp;
@@ -593,5 +595,34 @@ describe('deleting what records refer to', () => {
     // Nothing was deleted.
     expect((await app.call('grids/get', { id: t.tian1.id })).id).toBe(t.tian1.id);
     expect((await app.call('households/get', { id: t.zhang.id })).headName).toBe('张大山');
+  });
+});
+
+describe('records written by the 0005 schema', () => {
+  it('reads every kind of a database at 0005, upgraded, as its views', async () => {
+    await app.close();
+    const dir = tempDir();
+    await buildFixture(path.join(dir, 'griddesk.sqlite'), '0005_records');
+    app = await openTestApp(dir);
+    const one = async (kind: RecordKind) => {
+      const list = await app.call('records/list', { kind });
+      expect(list.total, kind).toBe(1);
+      return list.rows[0]!;
+    };
+    const d = await one('disputes');
+    expect(d.gridLabel).toBe('许坪村 / 许坪村一组 / 一组第1网格');
+    expect(d.workerName).toBe('王德明');
+    expect(any(d).steps).toEqual([{ date: '2025-03-06', handler: '网格员', action: '上门调解' }]);
+    expect(d.overdue).toBe(false);
+    expect(any(await one('reports')).important).toBe(true);
+    expect((await one('services')).householdName).toBe('张国富');
+    expect(any(await one('visits')).problemTypes).toEqual({ 安全隐患: 2 });
+    expect(any(await one('publicity')).datePrecision).toBe('month');
+    const training = await one('trainings');
+    expect(training.gridLabel).toBe('温水镇');
+    expect(any(training).attendees).toEqual([1]);
+    expect((await one('wechatGroups')).summary).toBe('一组第1网格群（52 人，覆盖 18 户）');
+    const timeline = await app.call('records/timeline', { workerId: 1 });
+    expect(timeline.map((v) => v.kind)).toEqual(['visits', 'services', 'reports', 'trainings', 'disputes']);
   });
 });
