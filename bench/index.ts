@@ -16,6 +16,7 @@ import { cliStartupBench } from './cli-startup';
 import { gridPageBench } from './grid-page';
 import { recordsStatsBench } from './records-stats';
 import { recordsListBench } from './records-list';
+import { ledgersBench } from './ledgers';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -173,6 +174,7 @@ const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
   cards: cardsBench,
   'records-stats': recordsStatsBench,
   'records-list': recordsListBench,
+  ledgers: ledgersBench,
 };
 
 async function main(): Promise<void> {
