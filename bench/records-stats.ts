@@ -108,7 +108,7 @@ function other(kind: RecordKind, rand: Rand, g: { id: number; worker: number | n
 }
 
 /** The county year, inserted through newRecordRow; WeChat groups for nine grids in ten. */
-async function fillYear(db: DbOrTrx): Promise<number> {
+export async function fillYear(db: DbOrTrx): Promise<number> {
   const grids = await db
     .selectFrom('grids as g')
     .leftJoin('assignments as a', (j) => j.onRef('a.grid_id', '=', 'g.id').on('a.end_date', 'is', null))

@@ -43,8 +43,12 @@ type Scope = { gridIds: ReturnType<typeof subtreeOf> | null; from: string | null
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any record table's select
 function scoped<Q extends { where: (...a: any[]) => Q }>(q: Q, dateColumn: string, s: Scope): Q {
   let out = q;
-  if (s.from !== null) out = out.where(dateColumn, '>=', s.from);
-  if (s.to !== null) out = out.where(dateColumn, '<=', s.to);
+  // `+date` keeps SQLite off the date index: a period is most of a year's rows, and reading the
+  // table in order beats one index lookup per row (county year: visits 20 ms instead of 40–140 ms).
+  // A subtree still narrows by the grid index.
+  const date = sql`+${sql.ref(dateColumn)}`;
+  if (s.from !== null) out = out.where(date, '>=', s.from);
+  if (s.to !== null) out = out.where(date, '<=', s.to);
   if (s.gridIds !== null) out = out.where('grid_id', 'in', s.gridIds);
   return out;
 }
