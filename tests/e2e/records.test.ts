@@ -339,5 +339,19 @@ describe('records screens', () => {
     await closeNotifications();
     await e2e.screenshot('records-17-trainings-list');
     await fitsWidth();
+
+    // Deleting asks first, naming the record; then it is gone with its sign-in list.
+    await rows().filter({ hasText: '网格员业务培训' }).click();
+    const edit = page.getByRole('dialog', { name: /网格员业务培训/ });
+    expect(await edit.getByText('签到人员（已勾选 2 人）').count()).toBe(1);
+    await edit.getByRole('button', { name: '删除记录…' }).click();
+    const ask = page.getByRole('dialog', { name: '删除这条记录？' });
+    await ask.getByText(/将删除培训例会“培训：网格员业务培训：矛盾纠纷排查（实到 2 人）”（.+，许坪村）/).waitFor();
+    await e2e.screenshot('records-18-delete-asks');
+    await ask.getByRole('button', { name: '删除', exact: true }).click();
+    await edit.waitFor({ state: 'detached' });
+    await rows().filter({ hasText: '网格员业务培训' }).waitFor({ state: 'detached' });
+    expect(db.prepare('select count(*) as n from trainings').get()).toEqual({ n: 0 });
+    expect(db.prepare('select count(*) as n from training_attendees').get()).toEqual({ n: 0 });
   });
 });

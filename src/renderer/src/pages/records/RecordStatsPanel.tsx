@@ -148,7 +148,7 @@ function CountTable({
           无
         </Text>
       ) : (
-        <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+        <Table withRowBorders={false} verticalSpacing={2} fz="sm" maw={280}>
           <Table.Tbody>
             {shown.map(([name, n]) => (
               <Table.Tr key={name}>
