@@ -302,6 +302,18 @@ describe('records: refusals', () => {
     expect(moved.fields?.gridId).toContain('已有微信群');
   });
 
+  it("dates a WeChat group by its last change on the clerks' (Beijing) calendar", async () => {
+    const t = await tree();
+    const g = await app.call('records/create', { kind: 'wechatGroups', fields: samples(t).wechatGroups[0] });
+    // 01:30 on 1 April in Beijing is still 31 March in UTC.
+    app.ctx.handle.sqlite.prepare("update wechat_groups set updated_at = '2026-03-31T17:30:00.000Z'").run();
+    expect((await app.call('records/get', { kind: 'wechatGroups', id: g.id })).date).toBe('2026-04-01');
+    const april = await app.call('records/list', { kind: 'wechatGroups', from: '2026-04-01', to: '2026-04-01' });
+    expect(april.total).toBe(1);
+    const march = await app.call('records/list', { kind: 'wechatGroups', to: '2026-03-31' });
+    expect(march.total).toBe(0);
+  });
+
   it('refuses a filter the kind does not have', async () => {
     const r = await dispatch(app.ctx, 'records/list', { kind: 'reports', status: ['排查中'] });
     expect(!r.ok && r.error.message).toBe('信息报告没有办理状态，不能按办理状态筛选。');

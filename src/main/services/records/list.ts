@@ -125,7 +125,8 @@ async function timelineStubs(
     .orderBy('r.id', 'desc')
     .limit(input.limit)
     .execute()) as { id: number; date: string; created_at: string }[];
-  return rows.map((r) => ({ kind, id: r.id, date: r.date.slice(0, 10), createdAt: r.created_at }));
+  const day = (d: string) => (kind === 'wechatGroups' ? todayIso(new Date(d)) : d);
+  return rows.map((r) => ({ kind, id: r.id, date: day(r.date), createdAt: r.created_at }));
 }
 
 /**

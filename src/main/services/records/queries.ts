@@ -17,8 +17,9 @@ const col = (name: string) => sql.ref(`${R}.${name}`);
 
 /** The kind's own date (a dispute's found date…) within from–to, both inclusive and optional. */
 export function inPeriod(kind: RecordKind, from: string | null, to: string | null): RawBuilder<SqlBool> {
-  // WeChat groups count by their last change, an ISO timestamp: its first ten characters are the day.
-  const date = kind === 'wechatGroups' ? sql`substr(${col('updated_at')}, 1, 10)` : col(KIND_TABLES[kind].dateColumn);
+  // WeChat groups count by their last change, a UTC instant: the clerks' (Beijing) day of it.
+  const date =
+    kind === 'wechatGroups' ? sql`date(${col('updated_at')}, '+8 hours')` : col(KIND_TABLES[kind].dateColumn);
   const parts: RawBuilder<SqlBool>[] = [];
   if (from !== null) parts.push(sql<SqlBool>`${date} >= ${from}`);
   if (to !== null) parts.push(sql<SqlBool>`${date} <= ${to}`);

@@ -110,7 +110,8 @@ export function summaryOf(kind: RecordKind, f: AnyFields, householdName: string 
 
 /** The record's own date: what periods count it by. */
 export function dateOf(kind: RecordKind, row: RecordRow): string {
-  if (kind === 'wechatGroups') return row.updated_at.slice(0, 10);
+  // A WeChat group's date is its last change, on the clerks' calendar.
+  if (kind === 'wechatGroups') return todayIso(new Date(row.updated_at));
   return String(row[kindTable(kind).dateColumn]);
 }
 
