@@ -393,3 +393,36 @@ describe('ledger import: faults', () => {
     expect(await db.selectFrom('services').select('id').execute()).toEqual([]);
   });
 });
+
+describe('ledger import: the CLI', () => {
+  it('import FILE --json gains a count per ledger kind, WeChat groups only when the file has them', async () => {
+    const { runCli } = await import('../../src/main/cli/run');
+    const file = path.join(dir, 'cli.xlsx');
+    await writeLedger(file, allKindsSheets().slice(0, 2));
+    await close();
+    let out = '';
+    const io = {
+      stdout: (s: string) => void (out += s),
+      stderr: () => undefined,
+      resourcesDir: path.resolve(import.meta.dirname, '../../resources'),
+      version: 'test',
+    };
+    const code = await runCli(['import', file, '--db', path.join(dir, 'griddesk.sqlite'), '--json'], io);
+    const reopened = await openDatabase(path.join(dir, 'griddesk.sqlite'));
+    db = reopened.db;
+    close = () => reopened.close();
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as Record<string, Record<string, number>>;
+    const zero = { disputes: 0, reports: 0, publicity: 0, services: 0, visits: 0, trainings: 0 };
+    expect(json.created).toEqual({
+      grids: 0,
+      workers: 0,
+      assignments: 0,
+      households: 0,
+      ...zero,
+      disputes: 2,
+      reports: 1,
+    });
+    expect(json.unchanged).toEqual({ grids: 0, workers: 0, assignments: 0, households: 0, ...zero });
+  });
+});

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api';
 import { LEVEL_ORDINALS } from '../../shared/grids';
-import type { ImportResult } from '../../shared/imports';
-import type { RecordStats } from '../../shared/records';
+import { SHEET_KIND_LABELS, type ImportResult } from '../../shared/imports';
+import { RECORD_KINDS, RECORD_LABELS, type RecordStats } from '../../shared/records';
 import type { DatabaseSummary, RestorePreview } from '../../shared/settings';
 import { formatDateTime } from '../../shared/dates';
 
@@ -166,11 +166,13 @@ const importCommand: Command = {
 
 function importLines(r: ImportResult, dryRun: boolean): string[] {
   const lines: string[] = [];
+  // Ledger counts only for the ledgers the file holds: a roster import reads as it did.
+  const ledgers = RECORD_KINDS.filter((k) => r.sheets.some((s) => s.kind === k));
   const count = (label: string, c: ImportResult['created']) =>
-    `${label}：网格 ${c.grids}，网格员 ${c.workers}，任职 ${c.assignments}，住户 ${c.households}`;
+    `${label}：网格 ${c.grids}，网格员 ${c.workers}，任职 ${c.assignments}，住户 ${c.households}` +
+    ledgers.map((k) => `，${RECORD_LABELS[k]} ${c[k] ?? 0}`).join('');
   for (const s of r.sheets) {
-    const kind =
-      s.kind === 'workers' ? '网格员花名册' : s.kind === 'households' ? '住户花名册' : '（不是花名册，已跳过）';
+    const kind = s.kind ? SHEET_KIND_LABELS[s.kind] : '（不是花名册或台账，已跳过）';
     lines.push(`工作表“${s.sheet}”：${kind}${s.headerRow ? `，表头在第 ${s.headerRow} 行，${s.records} 条记录` : ''}`);
   }
   lines.push(count('新增', r.created), count('更新', r.updated), count('不变', r.unchanged));
