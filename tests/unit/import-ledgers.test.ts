@@ -352,6 +352,12 @@ describe('ledger import: faults', () => {
         ['村', '组', '宣传日期', '宣传主题', '宣传形式'],
         [['许坪村', '五组', '2026-03-01', '防火', '入户']],
       ),
+      ledgerSheet(
+        '培训',
+        '培训例会台账',
+        ['村', '日期', '类型', '培训内容', '实到人数'],
+        [['许坪村', '2026-03-01', '座谈', '防汛', 5]],
+      ),
     ]);
     const before = await db.selectFrom('disputes').select('id').execute();
     const r = await runImport(db, file);
@@ -359,6 +365,7 @@ describe('ledger import: faults', () => {
     const d = rows['纠纷']!;
     const s = rows['服务']!;
     expect(r.errors.map((e) => [e.sheet, e.row, e.column, e.message])).toEqual([
+      ['培训', rows['培训']![0], '类型', '类型应为：培训、例会（这一格是“座谈”）'],
       ['宣传', rows['宣传']![0], '组', '“许坪村”之下没有名为“五组”的网格'],
       [
         '服务',

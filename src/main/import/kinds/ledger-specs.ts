@@ -191,6 +191,15 @@ const visits: LedgerSpec = {
   },
 };
 
+/** 培训 or 例会 (the schema's list has no message of its own); 培训会 and 例会 as villages write them. */
+function trainingKind(r: RowReader): string | undefined {
+  const t = ledgerText(r, 'kind')?.replace(/会$|班$/, '');
+  if (t === undefined) return undefined;
+  const kind = t === '培训' ? '培训' : t === '例' ? '例会' : null;
+  if (!kind) r.fail('kind', `${r.label('kind')}应为：培训、例会（这一格是“${r.text('kind')}”）`);
+  return kind ?? undefined;
+}
+
 const trainings: LedgerSpec = {
   kind: 'trainings',
   synonyms: {
@@ -208,7 +217,7 @@ const trainings: LedgerSpec = {
   household: false,
   read: (r) => ({
     date: dateOf(r, 'date'),
-    kind: ledgerText(r, 'kind'),
+    kind: trainingKind(r),
     audience: ledgerText(r, 'audience'),
     place: ledgerText(r, 'place'),
     content: ledgerText(r, 'content'),
