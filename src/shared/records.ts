@@ -406,4 +406,8 @@ export const recordsApi = {
   'records/bulkCreate': write(recordBulkSchema, '批量录入记录').returns<{ created: number; ids: number[] }>(),
   'records/timeline': read(timelineSchema).returns<RecordView[]>(),
   'records/stats': read(recordStatsSchema).returns<RecordStats>(),
+  /** The household grids (level 4) under a grid that have no WeChat group yet, in code order. */
+  'records/gridsWithoutGroup': read(z.object({ gridId: z.number({ error: '请选择网格' }).int().positive() })).returns<
+    { id: number; code: string; label: string }[]
+  >(),
 };

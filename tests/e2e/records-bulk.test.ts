@@ -74,6 +74,12 @@ async function type(text: string, key = 'Tab') {
   await ctx.page.keyboard.press(key);
 }
 
+/** Closes the 已保存 notifications, so they cover nothing in the next screenshot. */
+async function closeNotifications() {
+  for (const close of await ctx.page.locator('.mantine-Notification-closeButton').all()) await close.click();
+  await ctx.page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+}
+
 async function fitsWidth() {
   const { scroll, client } = await ctx.page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -173,5 +179,41 @@ describe('month-end bulk entry', () => {
     await bulkGrid().waitFor({ state: 'detached' });
     const saved = e2e.app.ctx.handle.sqlite.prepare('select category, parties from disputes').all();
     expect(saved).toEqual([{ category: '邻里', parties: '张三与李四' }]);
+  });
+
+  it("registers a household grid's WeChat group on its page and lists the village's grids without one", async () => {
+    const { page, e2e } = ctx;
+    const { village, first, second } = await township();
+    await e2e.reload();
+    const open = async (code: string, name: string) => {
+      await nav().getByText('网格管理', { exact: true }).click();
+      await page.getByLabel('搜索网格').fill(code);
+      await page.locator(`[role="treeitem"][data-code="${code}"]`).click();
+      await page.getByTestId('grid-detail').getByRole('heading', { name, exact: true }).waitFor();
+    };
+    await open(first.code, first.name);
+    const panel = page.getByTestId('wechat-group');
+    await panel.getByRole('textbox', { name: '群名称' }).fill('许坪村一组第1网格群');
+    await panel.getByRole('textbox', { name: '群主' }).fill('李秀兰');
+    await panel.getByRole('textbox', { name: '群成员数' }).fill('46');
+    await panel.getByRole('textbox', { name: '覆盖户数' }).fill('17');
+    await panel.getByRole('button', { name: '登记微信群' }).click();
+    await panel.getByRole('button', { name: '保存修改' }).waitFor();
+    const groups = e2e.app.ctx.handle.sqlite
+      .prepare('select grid_id, name, owner, members, households from wechat_groups')
+      .all();
+    expect(groups).toEqual([
+      { grid_id: first.id, name: '许坪村一组第1网格群', owner: '李秀兰', members: 46, households: 17 },
+    ]);
+    await fitsWidth();
+    await closeNotifications();
+    await e2e.screenshot('records-bulk-wechat-group');
+
+    await open(village.code, village.name);
+    const without = page.getByTestId('grids-without-group');
+    await expect.poll(() => without.innerText(), { interval: 100 }).toContain('（1 个）');
+    expect(await without.innerText()).toContain(second.label);
+    expect(await without.innerText()).not.toContain(first.label);
+    await e2e.screenshot('records-bulk-grids-without-group');
   });
 });

@@ -7,6 +7,7 @@ import { fieldLabels } from './fields';
 import { listRecords, timeline } from './list';
 import * as records from './records';
 import { recordStats } from './stats';
+import { gridsWithoutGroup } from './wechat';
 
 /** How the 操作日志 names a record: its kind, grid and date, then its one line. */
 const recordLine = (v: RecordView) => `${v.gridLabel}，${v.date}，${v.summary}`;
@@ -34,6 +35,7 @@ function changes(kind: RecordKind, before: RecordView, after: RecordView): strin
 }
 
 export const recordsHandlers = defineHandlers(recordsApi, {
+  'records/gridsWithoutGroup': ({ db }, { gridId }) => gridsWithoutGroup(db, gridId),
   'records/list': ({ db }, input) => listRecords(db, input),
   'records/get': ({ db }, { kind, id }) => records.getRecord(db, kind, id),
   'records/create': async ({ db, audit }, input) => {

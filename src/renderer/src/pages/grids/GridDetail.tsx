@@ -6,8 +6,9 @@ import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
 import { useLevelName } from '@renderer/lib/settings-context';
 import { ancestors, type TreeIndex } from './tree-model';
 import { WorkerDetailDrawer } from '@renderer/pages/workers/WorkerDetailDrawer';
-import { GridChildren, GridFacts, GridQr, GridWorkers } from './GridCards';
+import { GridChildren, GridFacts, GridWorkers } from './GridCards';
 import { GridHouseholds } from './GridHouseholds';
+import { WechatGroupPanel } from './WechatGroupPanel';
 import { RecordTimeline } from '@renderer/pages/records/RecordTimeline';
 
 interface Props {
@@ -48,7 +49,7 @@ export function GridDetail({ grid, index, onSelect, ...actions }: Props) {
       <GridWorkers grid={grid} onOpenWorker={setWorkerId} />
       {grid.level >= 3 && <GridHouseholds grid={grid} />}
       <RecordTimeline gridId={grid.id} />
-      <GridQr grid={grid} />
+      <WechatGroupPanel grid={grid} />
       {grid.level < 4 && <GridChildren grid={grid} rows={index.children.get(grid.id) ?? []} onSelect={onSelect} />}
       <WorkerDetailDrawer workerId={workerId} onClose={() => setWorkerId(null)} />
     </Stack>
