@@ -205,6 +205,7 @@ describe('records screens', () => {
     const edit = page.getByRole('dialog', { name: /邻里纠纷：王小明与李大山/ });
     expect(await edit.getByLabel('当事人').inputValue()).toBe('王小明与李大山');
     expect(await edit.getByLabel('调处人').inputValue()).toBe('张书记');
+    await standsStill(edit);
     await e2e.screenshot('records-03-dispute-edit');
     await edit.getByRole('button', { name: '取消' }).click();
     await edit.waitFor({ state: 'detached' });
@@ -273,6 +274,8 @@ describe('records screens', () => {
   it('every kind has its form, fitting the drawer; a training ticks its attendees, a visit counts its problems', async () => {
     const { page, e2e } = ctx;
     const { village, grid } = await township();
+    const settings = await e2e.app.call('settings/get', {});
+    await e2e.app.call('settings/update', { ...settings, publicityTopics: ['电信诈骗专题', '防火'] });
     await e2e.reload();
     await nav().getByText('工作记录', { exact: true }).click();
     const kinds = ['信息报告', '政策宣传', '便民服务', '走访', '培训例会', '微信群'];
@@ -301,6 +304,13 @@ describe('records screens', () => {
         await drawer.getByRole('button', { name: '保存' }).click();
         await drawer.waitFor({ state: 'detached' });
         continue;
+      }
+      if (label === '政策宣传') {
+        // The topics are the clerk's list from Settings.
+        await drawer.getByRole('combobox', { name: '宣传主题' }).click();
+        await page.getByRole('option', { name: '电信诈骗专题' }).waitFor();
+        expect(await page.getByRole('option', { name: '乡村振兴' }).count()).toBe(0);
+        await page.keyboard.press('Escape');
       }
       if (label === '走访') {
         await pick(drawer, '所属网格', grid.code, `${grid.label}（${grid.code}）`);

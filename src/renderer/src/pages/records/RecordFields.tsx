@@ -16,7 +16,6 @@ import {
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import {
-  DEFAULT_PUBLICITY_TOPICS,
   DIFFICULTIES,
   DISPUTE_CATEGORIES,
   DISPUTE_SCALES,
@@ -29,6 +28,7 @@ import {
   VISIT_PROBLEM_TYPES,
   type RecordKind,
 } from '@shared/records';
+import { useAppState } from '@renderer/lib/settings-context';
 import { AttendeePicker } from './pickers';
 import { today } from './model';
 
@@ -263,6 +263,7 @@ function ReportFields({ form }: { form: Form }) {
 }
 
 function PublicityFields({ form }: { form: Form }) {
+  const topics = useAppState().settings.publicityTopics;
   return (
     <>
       <SimpleGrid cols={3}>
@@ -270,7 +271,7 @@ function PublicityFields({ form }: { form: Form }) {
         <Autocomplete
           label="宣传主题"
           withAsterisk
-          data={[...DEFAULT_PUBLICITY_TOPICS]}
+          data={[...topics]}
           comboboxProps={{ withinPortal: true }}
           {...form.getInputProps('topic')}
         />

@@ -1,7 +1,6 @@
 import { Badge, Checkbox, Group, Select, Text, TextInput } from '@mantine/core';
 import type { DataTableColumn } from 'mantine-datatable';
 import {
-  DEFAULT_PUBLICITY_TOPICS,
   DISPUTE_CATEGORIES,
   PUBLICITY_FORMS,
   REPORT_TYPES,
@@ -11,6 +10,7 @@ import {
   type RecordView,
 } from '@shared/records';
 import type { PagedList } from '@renderer/lib/use-paged-list';
+import { useAppState } from '@renderer/lib/settings-context';
 import { GridSelect } from '@renderer/components/GridSelect';
 import { SearchFilter } from '@renderer/components/list/ListPage';
 import { PagedTable } from '@renderer/components/list/PagedTable';
@@ -95,6 +95,7 @@ function columns(kind: RecordKind): DataTableColumn<RecordView>[] {
 
 function KindFilters({ kind, list }: { kind: RecordKind; list: List }) {
   const { filters: f, setFilter } = list;
+  const topics = useAppState().settings.publicityTopics;
   const select = (
     label: string,
     data: readonly string[] | { value: string; label: string }[],
@@ -148,7 +149,7 @@ function KindFilters({ kind, list }: { kind: RecordKind; list: List }) {
         </>
       );
     case 'publicity':
-      return select('主题或形式', [...PUBLICITY_FORMS, ...DEFAULT_PUBLICITY_TOPICS], 'type', 140);
+      return select('主题或形式', [...new Set([...PUBLICITY_FORMS, ...topics])], 'type', 140);
     case 'services':
       return select('服务类别', SERVICE_KINDS, 'type', 110);
     default:
