@@ -216,4 +216,35 @@ describe('month-end bulk entry', () => {
     expect(await without.innerText()).not.toContain(first.label);
     await e2e.screenshot('records-bulk-grids-without-group');
   });
+
+  it('pastes rows copied from Excel from the active cell on and saves them', async () => {
+    const { page, e2e } = ctx;
+    const { first, second } = await township();
+    await e2e.reload();
+    await openBulk('矛盾纠纷');
+    await (await cell(9, '网格')).click();
+    // What Excel puts on the clipboard: cells between tabs, rows on lines, a final newline.
+    const excel =
+      '1网格\t2026/3/2\t赵甲与钱乙\t邻里\r\n2网格\t2026年3月9日\t孙丙与周丁\t合同\r\n2网格\t2026-03-20\t吴戊与郑己\t其他\r\n';
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, excel);
+    await expect.poll(async () => (await cell(11, '当事人')).innerText(), { interval: 100 }).toBe('吴戊与郑己');
+    expect(await (await cell(9, '网格')).innerText()).toBe('1网格');
+    expect(await (await cell(8, '网格')).innerText()).toBe('');
+    await page.getByRole('button', { name: '保存 3 条' }).click();
+    await bulkGrid().waitFor({ state: 'detached' });
+    const saved = e2e.app.ctx.handle.sqlite
+      .prepare('select grid_id, found_date, parties, category, status from disputes order by id')
+      .all();
+    expect(saved).toEqual([
+      { grid_id: first.id, found_date: '2026-03-02', parties: '赵甲与钱乙', category: '邻里', status: '排查中' },
+      { grid_id: second.id, found_date: '2026-03-09', parties: '孙丙与周丁', category: '合同', status: '排查中' },
+      { grid_id: second.id, found_date: '2026-03-20', parties: '吴戊与郑己', category: '其他', status: '排查中' },
+    ]);
+  });
 });
