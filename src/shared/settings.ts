@@ -156,6 +156,8 @@ export const demoSchema = z.object({
     .min(1, { error: '乡镇数应为 1 到 16' })
     .max(16, { error: '乡镇数应为 1 到 16' })
     .default(1),
+  /** Also this year's records up to today (tests of deletion leave them out: records keep their grids). */
+  records: z.boolean().default(true),
 });
 
 /** The system domain's endpoints: settings, backups, statistics, demo data. */

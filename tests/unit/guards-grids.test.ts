@@ -83,7 +83,8 @@ const SUBTREE = `with recursive s(id) as (select ? union all select g.id from gr
 
 describe('deleting a demo village names everything it takes', () => {
   it('counts households, assignments, the workers whose history goes and who is left without a grid, QR codes', async () => {
-    await app.call('demo/create', {});
+    // Without records: a village with records is refused outright (they keep their grids).
+    await app.call('demo/create', { records: false });
     const village = (await app.call('grids/tree', {})).find((g) => g.level === 2 && g.descendants[3] > 0)!;
     const households = count(`${SUBTREE} select count(*) as n from households where grid_id in s`, village.id);
     const assignments = count(`${SUBTREE} select count(*) as n from assignments where grid_id in s`, village.id);

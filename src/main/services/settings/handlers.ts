@@ -58,7 +58,7 @@ export const systemHandlers = defineHandlers(systemApi, {
     run: async ({ app, audit }, { file }) => restore(app, audit, path.resolve(file)),
   },
   'demo/create': async ({ db, audit }, input) => {
-    const r = await createDemo(db, { townships: input.townships });
+    const r = await createDemo(db, { townships: input.townships, records: input.records });
     audit.record({
       entity: '网格',
       summary: `${r.townships} 个演示乡镇（首个：${r.township.name}）`,
