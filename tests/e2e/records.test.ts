@@ -364,4 +364,42 @@ describe('records screens', () => {
     expect(db.prepare('select count(*) as n from trainings').get()).toEqual({ n: 0 });
     expect(db.prepare('select count(*) as n from training_attendees').get()).toEqual({ n: 0 });
   });
+
+  it('the demo township: this year statistics at 1366x768, 超期未办结 opens exactly the overdue disputes, each marked', async () => {
+    const { page, e2e } = ctx;
+    await e2e.app.call('demo/create', {});
+    await e2e.reload();
+    const today = localDay();
+    const year = today.slice(0, 4);
+    const all = e2e.app.ctx.handle.sqlite.prepare('select found_date, status, deadline from disputes').all() as {
+      found_date: string;
+      status: string;
+      deadline: string | null;
+    }[];
+    let found = 0;
+    let overdue = 0;
+    for (const d of all) {
+      if (d.found_date < `${year}-01-01` || d.found_date > today) continue;
+      found++;
+      const open = d.status === '排查中' || d.status === '调处中';
+      if (open && d.deadline !== null && d.deadline < today) overdue++;
+    }
+    expect(overdue).toBeGreaterThan(0);
+    await nav().getByText('工作记录', { exact: true }).click();
+    await page.getByRole('tab', { name: '统计' }).click();
+    const stats = page.getByTestId('record-stats');
+    await expect
+      .poll(() => stats.getByTestId('stat-disputes-found').innerText(), { interval: 100 })
+      .toBe(String(found));
+    expect(await stats.getByTestId('stat-overdue').innerText()).toBe(String(overdue));
+    await e2e.screenshot('records-20-demo-stats');
+    await fitsWidth();
+    await stats.getByTestId('stat-overdue').click();
+    await page.getByText(`共 ${overdue} 条`).waitFor();
+    const shown = await rows().count();
+    expect(shown).toBe(Math.min(overdue, 50));
+    expect(await rows().getByTestId('overdue-badge').count()).toBe(shown);
+    await e2e.screenshot('records-21-demo-overdue');
+    await fitsWidth();
+  });
 });

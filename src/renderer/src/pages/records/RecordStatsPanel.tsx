@@ -97,6 +97,7 @@ function DisputeCard({ d, open }: { d: RecordStats['disputes']; open(extra: Part
             </Text>
           }
           onClick={() => open({ overdue: true })}
+          testId="stat-overdue"
         />
         <Figure
           label="小事不出网格"
