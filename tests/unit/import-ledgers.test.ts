@@ -309,6 +309,27 @@ describe('ledger import: cumulative ledgers', () => {
     expect(await snapshot()).toEqual(after);
   });
 
+  it('keeps what the clerk entered where a re-imported ledger leaves the cell empty or has no such column', async () => {
+    const file = path.join(dir, 'oct.xlsx');
+    await writeLedger(file, [ledgerSheet('纠纷', '1–10月台账', DISPUTE_HEADER, [janToOct[1]!])]);
+    expect(counts(await runImport(db, file))).toEqual([1, 0, 0]);
+    // The clerk then names the worker and sets a deadline and a difficulty on screen.
+    const [worker] = await workerIds('王强');
+    await db.updateTable('disputes').set({ worker_id: worker!, deadline: '2026-03-10', difficulty: '一般' }).execute();
+    const settled = janToOct[1]!.map((c, i) => (i === 6 ? '调解成功' : i === 7 ? '村' : i === 8 ? '2026-03-01' : c));
+    await writeLedger(file, [ledgerSheet('纠纷', '1–11月台账', DISPUTE_HEADER, [settled])]);
+    expect(counts(await runImport(db, file))).toEqual([0, 1, 0]);
+    const d = await db.selectFrom('disputes').selectAll().executeTakeFirstOrThrow();
+    expect([d.status, d.settled_level, d.worker_id, d.deadline, d.difficulty]).toEqual([
+      '调解成功',
+      '村',
+      worker,
+      '2026-03-10',
+      '一般',
+    ]);
+    expect(counts(await runImport(db, file))).toEqual([0, 0, 1]);
+  });
+
   it('refuses a row whose details differ from an earlier row with the same identity in one file', async () => {
     const file = path.join(dir, 'dup.xlsx');
     const rows = await writeLedger(file, [

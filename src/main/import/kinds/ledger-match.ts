@@ -74,6 +74,22 @@ function sameValue(column: string, a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
+const blank = (v: unknown) => v === null || v === undefined || v === '';
+
+/**
+ * A ledger that leaves a cell empty, or has no such column at all, says nothing about it: what the
+ * clerk entered there (the worker, a deadline, a difficulty) stays. A ledger can change a value,
+ * never silently wipe one.
+ */
+function keepEntered(fields: Record<string, unknown>, kept: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...fields };
+  for (const [k, v] of Object.entries(kept)) {
+    if (Array.isArray(v) || blank(v)) continue;
+    if (blank(out[k])) out[k] = v;
+  }
+  return out;
+}
+
 export function itemFor(
   kind: RecordKind,
   fields: Record<string, unknown>,
@@ -86,7 +102,10 @@ export function itemFor(
   const key = (t.matchKey as (f: typeof typed) => string)(typed);
   const old = existing.get(kind === 'wechatGroups' ? String(fields.gridId) : key);
   if (!old) return { key, fields, steps, handler, change: 'create', id: null, newStep: steps !== '' };
-  const row = (t.toRow as (f: typeof typed) => Record<string, unknown>)(typed);
+  fields = keepEntered(fields, (t.fromRow as (r: Record<string, unknown>) => Record<string, unknown>)(old.row));
+  const row = (t.toRow as (f: RecordFields<typeof kind>) => Record<string, unknown>)(
+    fields as RecordFields<typeof kind>,
+  );
   const newStep = steps !== '' && !old.actions.includes(steps);
   const same = !newStep && Object.entries(row).every(([c, v]) => sameValue(c, v, old.row[c]));
   return { key, fields, steps, handler, change: same ? 'unchanged' : 'update', id: old.id, newStep };
