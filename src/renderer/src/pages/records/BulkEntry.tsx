@@ -8,9 +8,10 @@ import 'react-data-grid/lib/styles.css';
 import { useMemo, useRef, useState } from 'react';
 import { DataGrid, type Column, type DataGridHandle, type RenderEditCellProps } from 'react-data-grid';
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconPlus, IconPrinter } from '@tabler/icons-react';
 import { RECORD_LABELS, type RecordKind } from '@shared/records';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
+import { saveThenOpen } from '@renderer/lib/files';
 import { useApiMutation } from '@renderer/lib/query';
 import {
   bulkColumns,
@@ -34,6 +35,26 @@ export interface BulkEntryProps {
 }
 
 type GridRow = BulkRow & { n: number };
+
+/** The blank paper sheets this grid takes back, for the month of the default date (or this month). */
+function printLogSheets(kind: 'visits' | 'services', gridId: number, date: string) {
+  const d = normalizeDate(date.trim());
+  const now = new Date();
+  const month = /^\d{4}-\d{2}/.test(d)
+    ? d.slice(0, 7)
+    : `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const title = kind === 'visits' ? '走访登记表' : '服务登记表';
+  return saveThenOpen(
+    'print/logSheets',
+    { kind, month, gridId, workerId: null },
+    {
+      title: `打印空白${title}`,
+      defaultName: `${month}${title}.pdf`,
+      describe: (r) => `已生成 ${r.sheets} 个网格的${title}（${r.households} 户），共 ${r.pages} 页`,
+      errorTitle: `${title}未生成`,
+    },
+  );
+}
 
 function CellEditor({ row, column, onRowChange }: RenderEditCellProps<GridRow>) {
   return (
@@ -199,6 +220,15 @@ export function BulkEntry({ kind, gridId = null, onClose, onSaved }: BulkEntryPr
           >
             按网格预填
           </Button>
+          {(kind === 'visits' || kind === 'services') && gridId !== null && (
+            <Button
+              variant="default"
+              leftSection={<IconPrinter size={16} />}
+              onClick={() => void printLogSheets(kind, gridId, date)}
+            >
+              空白登记表
+            </Button>
+          )}
           <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => state.addRows(10)}>
             加 10 行
           </Button>
