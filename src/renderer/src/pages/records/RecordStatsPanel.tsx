@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DISPUTE_CATEGORIES, SETTLED_LEVELS, type RecordKind, type RecordStats } from '@shared/records';
 import { useApiQuery } from '@renderer/lib/query';
 import { GridSelect } from '@renderer/components/GridSelect';
@@ -149,20 +149,16 @@ function CountTable({
           无
         </Text>
       ) : (
-        <Table withRowBorders={false} verticalSpacing={2} fz="sm" maw={280}>
-          <Table.Tbody>
-            {shown.map(([name, n]) => (
-              <Table.Tr key={name}>
-                <Table.Td>{name}</Table.Td>
-                <Table.Td ta="right">
-                  <Anchor component="button" type="button" fz="sm" onClick={() => onClick(name)}>
-                    {n}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <SimpleGrid cols={shown.length > 6 ? 2 : 1} spacing="lg" verticalSpacing={4} maw={shown.length > 6 ? 520 : 260}>
+          {shown.map(([name, n]) => (
+            <Group key={name} justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm">{name}</Text>
+              <Anchor component="button" type="button" fz="sm" onClick={() => onClick(name)}>
+                {n}
+              </Anchor>
+            </Group>
+          ))}
+        </SimpleGrid>
       )}
     </Stack>
   );
