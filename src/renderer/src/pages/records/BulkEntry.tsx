@@ -22,7 +22,7 @@ import {
   validateRow,
   type BulkColumn,
   type BulkRow,
-} from './bulk-columns';
+} from './bulk-model';
 import { useBulkLookups } from './bulk-lookups';
 import { prefillRows, useBulkRows } from './bulk-rows';
 

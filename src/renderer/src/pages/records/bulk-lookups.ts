@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { GridNode } from '@shared/grids';
 import { useApiQuery } from '@renderer/lib/query';
 import { useAppState } from '@renderer/lib/settings-context';
-import type { Lookups } from './bulk-columns';
+import type { Lookups } from './bulk-model';
 
 /** The grid and everything below it, in code order. */
 function subtree(nodes: GridNode[], rootId: number | null): GridNode[] {

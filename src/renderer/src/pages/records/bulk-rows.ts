@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { GridNode } from '@shared/grids';
 import type { RecordKind } from '@shared/records';
-import type { BulkColumn, BulkRow, Lookups } from './bulk-columns';
+import type { BulkColumn, BulkRow, Lookups } from './bulk-model';
 
 let nextKey = 1;
 
