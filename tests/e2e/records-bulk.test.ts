@@ -93,6 +93,12 @@ describe('month-end bulk entry', () => {
     const { page, e2e } = ctx;
     const { first, second, li, shou } = await township();
     await e2e.reload();
+    // The statistics on screen before: no visits this year.
+    await nav().getByText('工作记录', { exact: true }).click();
+    await page.getByRole('tab', { name: '统计' }).click();
+    const visitLogs = page.getByTestId('stat-visits-logs');
+    await expect.poll(() => visitLogs.innerText(), { interval: 100 }).toBe('0');
+    await page.getByRole('tab', { name: '工作记录' }).click();
     await openBulk('走访');
 
     await page.getByRole('textbox', { name: '默认日期' }).fill('2026-03-31');
@@ -148,6 +154,11 @@ describe('month-end bulk entry', () => {
     expect(listed.total).toBe(3);
     const stats = await e2e.app.call('records/stats', { from: '2026-03-01', to: '2026-03-31' });
     expect(stats.visits).toEqual({ logs: 3, households: 31 });
+    // And the statistics page shows the change.
+    await page.getByRole('tab', { name: '统计' }).click();
+    await expect.poll(() => visitLogs.innerText(), { interval: 100 }).toBe('3');
+    expect(await page.getByTestId('stat-visits-households').innerText()).toBe('31');
+    await e2e.screenshot('records-bulk-stats-after');
   });
 
   it('shows a bad cell on its cell and saves nothing', async () => {

@@ -185,8 +185,13 @@ function OtherCards({ s, open }: { s: RecordStats; open(kind: RecordKind, extra?
       </Card>
       <Card title="走访">
         <Group grow>
-          <Figure label="走访记录" value={s.visits.logs} onClick={() => open('visits')} />
-          <Figure label="走访户数" value={s.visits.households} onClick={() => open('visits')} />
+          <Figure label="走访记录" value={s.visits.logs} onClick={() => open('visits')} testId="stat-visits-logs" />
+          <Figure
+            label="走访户数"
+            value={s.visits.households}
+            onClick={() => open('visits')}
+            testId="stat-visits-households"
+          />
         </Group>
       </Card>
       <Card title="培训例会">
