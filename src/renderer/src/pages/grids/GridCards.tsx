@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Group, Image, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Table, Text } from '@mantine/core';
 import { IconDownload, IconUserPlus } from '@tabler/icons-react';
 import { todayChinese } from '@shared/dates';
 import { HOUSEHOLDS_PER_GRID } from '@shared/people';
 import { LEVEL_ORDINALS, type GridNode } from '@shared/grids';
-import { call, notifyError, notifySuccess } from '@renderer/lib/api';
-import { chooseOpen, saveThenOpen } from '@renderer/lib/files';
+import { saveThenOpen } from '@renderer/lib/files';
 import { useApiQuery } from '@renderer/lib/query';
 import { useLevelName } from '@renderer/lib/settings-context';
 import { AppointModal } from './AppointModal';
@@ -143,48 +142,6 @@ export function GridWorkers({ grid, onOpenWorker }: { grid: GridNode; onOpenWork
         </Text>
       )}
       {appointing && <AppointModal grid={grid} onClose={() => setAppointing(false)} />}
-    </Card>
-  );
-}
-
-/** The grid's WeChat-group QR code, printed on its households' contact cards. */
-export function GridQr({ grid }: { grid: GridNode }) {
-  // Most grids have no QR code yet; that is not worth a notification.
-  const image = useApiQuery('grids/qr', { id: grid.id }, { silent: true }).data?.image ?? null;
-  const upload = async () => {
-    const file = await chooseOpen('image');
-    if (!file) return;
-    const r = await call('grids/setQr', { id: grid.id, file });
-    if (!r.ok) return notifyError(r.error);
-    notifySuccess('微信群二维码已保存，将印在该网格住户的联系卡上');
-  };
-  const remove = async () => {
-    const r = await call('grids/clearQr', { id: grid.id });
-    if (!r.ok) notifyError(r.error);
-  };
-  return (
-    <Card withBorder padding="sm" data-testid="grid-qr">
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Text fw={600}>网格微信群二维码</Text>
-          <Text size="sm" c="dimmed">
-            {grid.level >= 3
-              ? '上传后印在本网格住户的联系卡上（户级网格没有时用村民小组的）。'
-              : '上传后保存在本网格下。'}
-          </Text>
-          <Group gap="xs">
-            <Button size="xs" variant="light" onClick={() => void upload()}>
-              {image ? '更换二维码' : '上传二维码'}
-            </Button>
-            {image && (
-              <Button size="xs" variant="subtle" color="gray" onClick={() => void remove()}>
-                移除
-              </Button>
-            )}
-          </Group>
-        </Stack>
-        {image && <Image src={image} alt={`${grid.name}微信群二维码`} w={96} h={96} fit="contain" />}
-      </Group>
     </Card>
   );
 }
