@@ -10,12 +10,15 @@ import type { OutputOf } from './contract';
 import { auditApi } from './audit';
 import { filesApi } from './files';
 import { gridsApi } from './grids';
+import { evaluationsApi } from './evaluations';
 import { exportsApi, importsApi } from './imports';
 import { householdsApi, workersApi } from './people';
 import { printApi } from './print';
+import { recommendationsApi } from './recommendations';
 import { recordsApi } from './records';
 import { searchApi } from './search';
 import { systemApi } from './settings';
+import { subsidiesApi } from './subsidies';
 
 export const contract = {
   ...systemApi,
@@ -29,6 +32,9 @@ export const contract = {
   ...auditApi,
   ...searchApi,
   ...recordsApi,
+  ...evaluationsApi,
+  ...recommendationsApi,
+  ...subsidiesApi,
 };
 
 export type ApiContract = typeof contract;

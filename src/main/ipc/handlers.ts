@@ -1,14 +1,17 @@
 import type { ApiContract } from '../../shared/api';
 import { auditHandlers } from '../services/audit/handlers';
+import { evaluationsHandlers } from '../services/evaluations/handlers';
 import { exportsHandlers } from '../services/exports/handlers';
 import { filesHandlers } from '../services/files/handlers';
 import { gridsHandlers } from '../services/grids/handlers';
 import { householdsHandlers } from '../services/households/handlers';
 import { importsHandlers } from '../services/imports/handlers';
 import { printHandlers } from '../services/print/handlers';
+import { recommendationsHandlers } from '../services/recommendations/handlers';
 import { recordsHandlers } from '../services/records/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { systemHandlers } from '../services/settings/handlers';
+import { subsidiesHandlers } from '../services/subsidies/handlers';
 import { workersHandlers } from '../services/workers/handlers';
 import type { Handlers } from './define';
 
@@ -25,6 +28,9 @@ export const handlers = {
   ...auditHandlers,
   ...searchHandlers,
   ...recordsHandlers,
+  ...evaluationsHandlers,
+  ...recommendationsHandlers,
+  ...subsidiesHandlers,
 };
 
 export type HandlerTable = Handlers<ApiContract>;

@@ -3,6 +3,19 @@ import type { GridQrTable, GridsTable } from './grids';
 import type { SettingsTable } from './settings';
 import type { AuditLogTable } from './audit';
 import type {
+  CollectiveSharesTable,
+  EvalLinesTable,
+  EvalSchemesTable,
+  EvalScoresTable,
+  EvalSheetsTable,
+  PayoutBatchesTable,
+  PayoutLinesTable,
+  RecommendationStepsTable,
+  RecommendationsTable,
+  SubsidyRulesTable,
+  WelfarePostsTable,
+} from './incentives';
+import type {
   DisputeStepsTable,
   DisputesTable,
   InfoReportsTable,
@@ -42,6 +55,17 @@ export interface Database {
   trainings: TrainingsTable;
   training_attendees: TrainingAttendeesTable;
   wechat_groups: WechatGroupsTable;
+  welfare_posts: WelfarePostsTable;
+  eval_schemes: EvalSchemesTable;
+  eval_sheets: EvalSheetsTable;
+  eval_lines: EvalLinesTable;
+  eval_scores: EvalScoresTable;
+  recommendations: RecommendationsTable;
+  recommendation_steps: RecommendationStepsTable;
+  subsidy_rules: SubsidyRulesTable;
+  collective_shares: CollectiveSharesTable;
+  payout_batches: PayoutBatchesTable;
+  payout_lines: PayoutLinesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -53,3 +77,4 @@ export type * from './settings';
 export type * from './rosters';
 export type * from './audit';
 export type * from './records';
+export type * from './incentives';

@@ -15,6 +15,8 @@ export interface WorkersTable {
   notes: string;
   photo: Buffer | null;
   photo_type: string | null;
+  /** 银行账号 for subsidy payouts: sensitive, masked unless the clerk asks for it in full. */
+  bank_account: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -6,14 +6,15 @@
  * the assignment held on `start_date <= d < end_date`. "Current" with no date keeps its meaning
  * from before dates were asked about: `end_date is null`.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { DbOrTrx } from '../../db/schema';
 
 /**
  * The assignment aliased `alias` was held on `date` (2026-03-01), or, without a date, is current
- * (not ended). Use as `.where(currentOn(date))` or inside `eb.case().when(…)`.
+ * (not ended). Use as `.where(currentOn(date))` or inside `eb.case().when(…)`. `date` may be a column
+ * (a record's own date) as well as a value.
  */
-export function currentOn(date: string | null = null, alias = 'a'): RawBuilder<SqlBool> {
+export function currentOn(date: string | Expression<unknown> | null = null, alias = 'a'): RawBuilder<SqlBool> {
   const start = sql.ref(`${alias}.start_date`);
   const end = sql.ref(`${alias}.end_date`);
   if (date === null) return sql<SqlBool>`${end} is null`;
