@@ -92,9 +92,15 @@ export const schemeDefinitionSchema = z.object({
   criteria: z.array(criterionSchema).min(1, { error: '请至少设置一个考核项目' }).max(30),
   bonus: z.array(adjustmentItemSchema).max(20).default([]),
   deductions: z.array(adjustmentItemSchema).max(20).default([]),
-  grades: z.array(gradeBandSchema).length(4).default([...DEFAULT_GRADE_BANDS]),
+  grades: z
+    .array(gradeBandSchema)
+    .length(4)
+    .default([...DEFAULT_GRADE_BANDS]),
   /** Grid levels evaluated: 3 (村民小组 网格长) and/or 4 (户级网格员). */
-  levels: z.array(z.union([z.literal(3), z.literal(4)])).min(1).default([3, 4]),
+  levels: z
+    .array(z.union([z.literal(3), z.literal(4)]))
+    .min(1)
+    .default([3, 4]),
   /** Workers in post fewer months than this by the period's end are listed, not graded. */
   minMonths: z.number().int().min(0).max(36).default(0),
   /** A year result weighing approved results of other schemes: 半年 40 % + 年终 60 %. */
