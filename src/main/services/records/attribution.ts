@@ -1,6 +1,6 @@
 /**
  * Which worker a record counts for, written once for evaluations (考核) and subsidies (补贴):
- * the worker the record names, else whoever held its grid as 网格员 on the given date (publicity
+ * the worker the record names, else whoever held its grid on the given date (网格员 first, else 网格长) (publicity
  * names nobody; a ledger row may leave 网格员 blank). Nobody held the grid that day → null: the
  * record counts for no one, and callers list such records so the clerk can fix them.
  */
@@ -13,11 +13,14 @@ import { KIND_TABLES } from './rows';
 /** Kinds whose table has a worker_id column. */
 const NAMES_WORKER: ReadonlySet<RecordKind> = new Set(['disputes', 'reports', 'services', 'visits']);
 
-/** The grid's 网格员 on `date` (an SQL expression over the record alias `r`): the latest to start wins. */
+/**
+ * Who held the record's grid on `date` (an SQL expression over the record alias `r`): its 网格员,
+ * else its 网格长 (a group-level grid); the latest to start wins.
+ */
 export function holderOf(date: Expression<unknown>): RawBuilder<number | null> {
   return sql<number | null>`(select ah.worker_id from assignments ah
-    where ah.grid_id = ${sql.ref(`${R}.grid_id`)} and ah.role = '网格员' and ${currentOn(date, 'ah')}
-    order by ah.start_date desc, ah.id desc limit 1)`;
+    where ah.grid_id = ${sql.ref(`${R}.grid_id`)} and ${currentOn(date, 'ah')}
+    order by ah.role = '网格员' desc, ah.start_date desc, ah.id desc limit 1)`;
 }
 
 /**
