@@ -71,6 +71,13 @@ export const DEFAULT_RULES: { [K in RuleKind]: RuleConfig<K> } = {
   coefficient: { enabled: false, percent: { 优秀: 100, 合格: 100, 基本合格: 100, 不合格: 0 } },
 };
 
+type RuleSave<K extends RuleKind> = z.ZodObject<{
+  mechanism: z.ZodLiteral<K>;
+  validFrom: z.ZodString;
+  config: (typeof RULE_SCHEMAS)[K];
+  notes: z.ZodDefault<z.ZodString>;
+}>;
+
 export const ruleSaveSchema = z.discriminatedUnion('mechanism', [
   ...RULE_KINDS.map((k) =>
     z.object({
@@ -80,16 +87,7 @@ export const ruleSaveSchema = z.discriminatedUnion('mechanism', [
       notes: z.string().trim().max(200).default(''),
     }),
   ),
-] as unknown as [
-  z.ZodObject<{ mechanism: z.ZodLiteral<'case'>; validFrom: z.ZodString; config: typeof caseRuleSchema }>,
-  z.ZodObject<{ mechanism: z.ZodLiteral<'info'>; validFrom: z.ZodString; config: typeof infoRuleSchema }>,
-  z.ZodObject<{ mechanism: z.ZodLiteral<'welfare'>; validFrom: z.ZodString; config: typeof welfareRuleSchema }>,
-  z.ZodObject<{
-    mechanism: z.ZodLiteral<'coefficient'>;
-    validFrom: z.ZodString;
-    config: typeof coefficientRuleSchema;
-  }>,
-]);
+] as unknown as [RuleSave<'case'>, RuleSave<'info'>, RuleSave<'welfare'>, RuleSave<'coefficient'>]);
 
 export interface RuleView {
   /** null for a default (never set by the clerk). */
