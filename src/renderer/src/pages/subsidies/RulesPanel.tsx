@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Loader, Button, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { RULE_LABELS, type RuleKind, type RuleView } from '@shared/subsidies';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
@@ -11,10 +11,12 @@ import { describeRule, groupRules, type RuleGroup } from './rules';
 
 /** 补贴标准: per mechanism the rule paying today and every rule set, each from its date. */
 export function RulesPanel() {
-  const rules = useApiQuery('subsidies/rules/list', {}).data;
+  const rules = useApiQuery('subsidies/rules/list', {});
   const [adding, setAdding] = useState<{ kind: RuleKind; base: unknown } | null>(null);
   const [deleting, setDeleting] = useState<RuleView | null>(null);
-  const groups = groupRules(rules ?? [], today());
+  // Until the rules are read, nothing is shown: defaults on screen would claim no rule was set.
+  if (!rules.data) return rules.isFetching ? <Loader size="sm" /> : null;
+  const groups = groupRules(rules.data, today());
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
