@@ -119,23 +119,31 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v ?? '');
 }
 
-/** The sheet's title, and the 合计 row's value in the 合计 column, in 分. */
-async function readPayoutSheet(file: string) {
+function fenOf(raw: ExcelJS.CellValue): number | null {
+  const v = raw && typeof raw === 'object' && 'result' in raw ? raw.result : raw;
+  return typeof v === 'number' ? Math.round(v * 100) : parseYuan(String(v));
+}
+
+/** The sheet's title, the 合计 row's total, and a worker's row (ID number, 以案定补), amounts in 分. */
+async function readPayoutSheet(file: string, worker: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0]!;
   const rows: { texts: string[]; values: ExcelJS.CellValue[] }[] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => {
+  ws.eachRow((row) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1);
     rows.push({ texts: values.map(cellText), values });
   });
-  const header = rows.find((r) => r.texts.includes('姓名') && r.texts.includes('合计'))!;
-  const column = header.texts.indexOf('合计');
-  const totalRow = rows.find((r) => r !== header && r.texts.slice(0, 3).includes('合计'))!;
-  const raw = totalRow.values[column];
-  const v = raw && typeof raw === 'object' && 'result' in raw ? raw.result : raw;
-  const fen = typeof v === 'number' ? Math.round(v * 100) : parseYuan(String(v));
-  return { title: rows[0]!.texts.join(''), fen };
+  const header = rows.find((r) => r.texts.includes('姓名'))!;
+  const col = (prefix: string) => header.texts.findIndex((t) => t.startsWith(prefix));
+  const totalRow = rows.find((r) => r.texts[0] === '合计')!;
+  const mine = rows.find((r) => r.texts[col('姓名')] === worker)!;
+  return {
+    title: rows[0]!.texts.join(''),
+    totalFen: fenOf(totalRow.values[col('合计')]!),
+    idNumber: mine.texts[col('身份证号')]!,
+    caseFen: fenOf(mine.values[col('以案定补（元）')]!),
+  };
 }
 
 describe('the 补贴 page, as the clerk and the 财务 use it', () => {
@@ -178,7 +186,9 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     const expected = casePay(from, to, ruleFrom, { 简单: 10_000, 一般: 25_000, 重大: 30_000 });
     const worker = pickWorker(expected.byWorker);
     const totals = page.getByTestId('mechanism-totals');
-    await expect.poll(() => totals.locator(':scope > *').first().innerText()).toContain(`${formatYuan(expected.total)} 元`);
+    await expect
+      .poll(() => totals.locator(':scope > *').first().innerText())
+      .toContain(`${formatYuan(expected.total)} 元`);
     const cell = table.getByRole('button', { name: `${worker.name}的以案定补` });
     await cell.scrollIntoViewIfNeeded();
     await expect.poll(() => cell.innerText()).toBe(formatYuan(worker.fen));
@@ -254,9 +264,11 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     await full.uncheck();
     await dialog().getByRole('button', { name: '选择保存位置…' }).click();
     await page.getByTestId('saved-notification').waitFor();
-    const sheet = await readPayoutSheet(out);
-    expect(sheet.title).toContain('补贴发放表');
-    expect(sheet.fen).toBe(shown);
+    const sheet = await readPayoutSheet(out, worker.name);
+    expect(sheet.title).toContain('网格员补贴发放表');
+    expect(sheet.totalFen).toBe(shown);
+    expect(sheet.caseFen).toBe(worker.fen - 5_000);
+    expect(sheet.idNumber).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
     await closeNotifications();
 
     // 标记已发放, then the year's totals.
