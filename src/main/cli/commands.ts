@@ -10,6 +10,8 @@ import { SHEET_KIND_LABELS, type ImportResult } from '../../shared/imports';
 import { RECORD_KINDS, RECORD_LABELS, type RecordStats } from '../../shared/records';
 import type { DatabaseSummary, RestorePreview } from '../../shared/settings';
 import { formatDateTime } from '../../shared/dates';
+import { formatYuan } from '../../shared/money';
+import { MECHANISMS, MECHANISM_LABELS } from '../../shared/subsidies';
 
 export class UsageError extends Error {}
 
@@ -234,21 +236,86 @@ function recordStatsLines(s: RecordStats): string[] {
   ];
 }
 
+const subsidies: Command = {
+  name: 'subsidies',
+  usage: `subsidies compute --from YYYY-MM-DD --to YYYY-MM-DD [--grid CODE] [--json]
+                           按现行补贴标准计算期间内每名网格员的补贴（以案定补、信息奖励、集体收入切块、公益岗位）`,
+  db: 'read',
+  handlers: ['grids/byCode', 'subsidies/compute'],
+  async run(args, call) {
+    if (args.positionals[1] !== 'compute') {
+      throw new UsageError(`未知的子命令：subsidies ${args.positionals[1] ?? ''}（可用：subsidies compute）`);
+    }
+    const { from, to } = periodOptions(args);
+    const code = str(args, 'grid');
+    const grid = code === undefined ? null : await call('grids/byCode', { code });
+    const c = await call('subsidies/compute', { from, to, gridId: grid?.id ?? null });
+    const byMechanism = Object.fromEntries(MECHANISMS.map((m) => [MECHANISM_LABELS[m], c.byMechanism[m]]));
+    const lines = c.lines.map((l) => ({
+      worker: l.worker,
+      grids: l.grids,
+      mechanism: MECHANISM_LABELS[l.mechanism],
+      count: l.count,
+      amountFen: l.amountFen,
+    }));
+    const text = c.lines.map(
+      (l) => `${l.village}  ${l.worker}  ${MECHANISM_LABELS[l.mechanism]}  ${l.count}  ${formatYuan(l.amountFen)} 元`,
+    );
+    const notes = c.unattributed.length
+      ? [`提示：${c.unattributed.length} 条记录找不到网格员，未计入补贴（请在记录中补填网格员）`]
+      : [];
+    return {
+      code: 0,
+      json: { from: c.from, to: c.to, lines, byMechanism, totalFen: c.totalFen },
+      lines: [
+        `${c.from} 至 ${c.to}${grid ? `，${grid.name}（${grid.code}）` : ''}：`,
+        ...text,
+        ...MECHANISMS.map((m) => `${MECHANISM_LABELS[m]}：${formatYuan(c.byMechanism[m])} 元`),
+        `合计：${formatYuan(c.totalFen)} 元`,
+      ],
+      notes,
+    };
+  },
+};
+
+function periodOptions(args: Args): { from: string; to: string } {
+  const from = str(args, 'from');
+  const to = str(args, 'to');
+  if (!from || !to) throw new UsageError('请用 --from 和 --to 指定期间，如 --from 2026-01-01 --to 2026-06-30');
+  return { from, to };
+}
+
 const exportCommand: Command = {
   name: 'export',
   usage: `export roster --out FILE.xlsx [--one-sheet]      导出网格员花名册（默认每村一个工作表）
-  export households --out FILE.xlsx [--one-sheet]  导出住户花名册`,
+  export households --out FILE.xlsx [--one-sheet]  导出住户花名册
+  export payout --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx [--grid CODE]
+                                                   导出期间的补贴发放表（身份证号、银行账号部分隐藏）`,
   db: 'read',
-  handlers: ['export/workers', 'export/households'],
+  handlers: ['export/workers', 'export/households', 'grids/byCode', 'subsidies/exportPeriod'],
   async run(args, call) {
     const sub = args.positionals[1];
+    if (sub === 'payout') return exportPayout(args, call);
     if (sub !== 'roster' && sub !== 'households')
-      throw new UsageError('用法：export roster|households --out FILE.xlsx');
+      throw new UsageError('用法：export roster|households|payout --out FILE.xlsx');
     const input = { out: outPath(args, '花名册.xlsx'), perVillage: !flag(args, 'one-sheet') };
     const r = await call(sub === 'roster' ? 'export/workers' : 'export/households', input);
     return { code: 0, json: { file: r.file, rows: r.rows }, lines: [`已导出 ${r.rows} 行到 ${r.file}`] };
   },
 };
+
+async function exportPayout(args: Args, call: Call): Promise<Outcome> {
+  const { from, to } = periodOptions(args);
+  const out = outPath(args, '补贴发放表.xlsx');
+  const code = str(args, 'grid');
+  const grid = code === undefined ? null : await call('grids/byCode', { code });
+  const r = await call('subsidies/exportPeriod', { from, to, gridId: grid?.id ?? null, out, fullIdNumbers: false });
+  return {
+    code: 0,
+    json: { file: r.file, rows: r.rows },
+    lines: [`已导出 ${r.rows} 名网格员的补贴发放表到 ${r.file}`],
+  };
+}
 
 const template: Command = {
   name: 'template',
@@ -386,6 +453,7 @@ export const COMMANDS: readonly Command[] = [
   stats,
   importCommand,
   records,
+  subsidies,
   exportCommand,
   template,
   print,
