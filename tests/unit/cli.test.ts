@@ -301,6 +301,7 @@ describe('every CLI command goes through the dispatcher', () => {
       grids: [['grids', 'list']],
       stats: [['stats']],
       records: [['records', 'stats', '--from', '2026-01-01', '--to', '2026-12-31', '--grid', '0101']],
+      subsidies: [['subsidies', 'compute', '--from', '2026-01-01', '--to', '2026-12-31', '--grid', '0101']],
       import: [
         ['import', csv, '--dry-run', '--errors-out', path.join(dir, 'err.xlsx')],
         ['import', csv],
@@ -308,6 +309,18 @@ describe('every CLI command goes through the dispatcher', () => {
       export: [
         ['export', 'roster', '--out', path.join(dir, 'r.xlsx')],
         ['export', 'households', '--out', path.join(dir, 'h.xlsx')],
+        [
+          'export',
+          'payout',
+          '--from',
+          '2026-01-01',
+          '--to',
+          '2026-06-30',
+          '--grid',
+          '0101',
+          '--out',
+          path.join(dir, 'p.xlsx'),
+        ],
       ],
       template: [['template', '--out', path.join(dir, 't.xlsx')]],
       print: [
