@@ -1,0 +1,167 @@
+import { useMemo } from 'react';
+import { Badge, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { EvalMetric, ScoreItemView, SheetLineView, SheetView } from '@shared/evaluations';
+import { GRADE_COLORS, metricShort, pts } from './model';
+
+interface Props {
+  sheet: SheetView;
+  fetching: boolean;
+  /** A draft's score was clicked: adjust it. */
+  onEdit(line: SheetLineView, item: ScoreItemView): void;
+}
+
+const KIND_WORD = { criterion: '满分', bonus: '加分', deduction: '扣分' } as const;
+
+/** The metrics the scheme scores on, in the order its items name them. */
+function usedMetrics(sheet: SheetView): EvalMetric[] {
+  const d = sheet.scheme;
+  const all = [...d.criteria, ...d.bonus, ...d.deductions].map((i) => i.metric);
+  return [...new Set(all.filter((m): m is EvalMetric => m !== null))];
+}
+
+function Counts({ line, metrics }: { line: SheetLineView; metrics: EvalMetric[] }) {
+  return (
+    <Text size="xs" c="dimmed" lh={1.3}>
+      {metrics.map((m) => `${metricShort(m)} ${line.counts[m]}`).join(' · ')}
+    </Text>
+  );
+}
+
+function Score({
+  line,
+  item,
+  draft,
+  onEdit,
+}: { line: SheetLineView; item: ScoreItemView; draft: boolean } & Pick<Props, 'onEdit'>) {
+  const adjusted = item.scoreX10 !== item.suggestedX10;
+  const body = (
+    <Stack gap={0} align="flex-end">
+      <Text size="sm" fw={adjusted ? 700 : 400} c={adjusted ? 'orange.8' : undefined}>
+        {pts(item.scoreX10)}
+      </Text>
+      {adjusted && (
+        <Text size="10px" c="dimmed">
+          建议 {pts(item.suggestedX10)}
+        </Text>
+      )}
+    </Stack>
+  );
+  const label = `${line.workerName}的${item.name}`;
+  const content = draft ? (
+    <UnstyledButton
+      aria-label={label}
+      onClick={() => onEdit(line, item)}
+      w="100%"
+      style={{ borderBottom: '1px dotted var(--mantine-color-blue-4)' }}
+    >
+      {body}
+    </UnstyledButton>
+  ) : (
+    <div aria-label={label}>{body}</div>
+  );
+  return adjusted && item.reason ? (
+    <Tooltip label={`调整理由：${item.reason}`} multiline w={260}>
+      {content}
+    </Tooltip>
+  ) : (
+    content
+  );
+}
+
+/**
+ * One row per worker: the counts from the records, every item's score (the suggestion beside an
+ * adjusted one), the total and grade as the server computed them. Wide schemes scroll inside.
+ */
+export function SheetTable({ sheet, fetching, onEdit }: Props) {
+  const draft = sheet.status === '草稿';
+  const columns = useMemo((): DataTableColumn<SheetLineView>[] => {
+    const metrics = usedMetrics(sheet);
+    const items = sheet.lines.find((l) => l.items.length > 0)?.items ?? [];
+    return [
+      {
+        accessor: 'workerName',
+        title: '姓名',
+        width: 120,
+        render: (l) => (
+          <Stack gap={0}>
+            <Text size="sm">{l.workerName}</Text>
+            {l.excluded && (
+              <Text size="xs" c="red.7">
+                {l.excluded}
+              </Text>
+            )}
+          </Stack>
+        ),
+      },
+      {
+        accessor: 'grids',
+        title: '网格',
+        width: 130,
+        render: (l) => (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {l.grids}
+          </Text>
+        ),
+      },
+      { accessor: 'counts', title: '记录数量', width: 200, render: (l) => <Counts line={l} metrics={metrics} /> },
+      ...items.map((it): DataTableColumn<SheetLineView> => ({
+        accessor: `item-${it.key}`,
+        title: (
+          <Stack gap={0} align="flex-end">
+            <Text size="sm" fw={600} lineClamp={1}>
+              {it.name}
+            </Text>
+            <Text size="10px" c="dimmed">
+              {KIND_WORD[it.kind]}
+              {it.fullX10 !== null ? ` ${pts(it.fullX10)}` : ''}
+            </Text>
+          </Stack>
+        ),
+        width: 100,
+        textAlign: 'right',
+        render: (l) => {
+          const item = l.items.find((i) => i.key === it.key);
+          return item ? <Score line={l} item={item} draft={draft} onEdit={onEdit} /> : '—';
+        },
+      })),
+      {
+        accessor: 'totalX10',
+        title: '合计',
+        width: 70,
+        textAlign: 'right',
+        render: (l) => (
+          <Text fw={700} size="sm" data-testid={`total-${l.workerId}`}>
+            {l.excluded ? '—' : pts(l.totalX10)}
+          </Text>
+        ),
+      },
+      {
+        accessor: 'grade',
+        title: '等次',
+        width: 92,
+        render: (l) => (
+          <Badge color={GRADE_COLORS[l.grade]} variant="light" tt="none">
+            {l.grade}
+          </Badge>
+        ),
+      },
+    ];
+  }, [sheet, draft, onEdit]);
+  return (
+    <DataTable<SheetLineView>
+      withTableBorder
+      withColumnBorders
+      striped
+      highlightOnHover
+      pinFirstColumn
+      minHeight={160}
+      height="calc(100dvh - 250px)"
+      fetching={fetching}
+      records={sheet.lines}
+      noRecordsText="这个村没有符合考核对象的网格员"
+      columns={columns}
+      data-testid="score-table"
+    />
+  );
+}
