@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import type { Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatYuan, parseYuan } from '../../src/shared/money';
 import { setSavePath } from '../helpers/context';
@@ -40,6 +41,23 @@ async function closeNotifications() {
   for (const close of await ctx.page.locator('.mantine-Notification-closeButton').all())
     await close.click().catch(() => undefined);
   await expect.poll(() => ctx.page.locator('.mantine-Notification-root').count()).toBe(0);
+}
+
+/** A drawer has finished sliding in: it stands still, inside the window. */
+async function standsStill(drawer: Locator) {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const box = await drawer.boundingBox();
+        const now = JSON.stringify(box);
+        const still = box !== null && now === last && box.x + box.width <= 1366;
+        last = now;
+        return still;
+      },
+      { interval: 150 },
+    )
+    .toBe(true);
 }
 
 interface Dispute {
@@ -203,6 +221,7 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     const listed = await evidence.getByTestId('evidence-table').locator('tbody tr td:last-child').allInnerTexts();
     expect(listed.reduce((a, t) => a + parseYuan(t.replace(' 元', ''))!, 0)).toBe(worker.fen);
     await expect.poll(() => evidence.getByTestId('evidence-sum').innerText()).toBe(`${formatYuan(worker.fen)} 元`);
+    await standsStill(evidence);
     await e2e.screenshot('subsidies-evidence');
 
     // 调整: the amount, then the reason, are asked for.
@@ -276,6 +295,10 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     await dialog().getByRole('button', { name: '标记已发放' }).click();
     await page.getByText('已发放', { exact: true }).first().waitFor();
     await closeNotifications();
+    await page.getByRole('button', { name: '批次列表' }).click();
+    await page.getByTestId('batch-table').getByText('已发放').waitFor();
+    await fitsWidth();
+    await e2e.screenshot('subsidies-batches');
     await tab('年度汇总').click();
     await expect.poll(() => page.getByTestId('year-mechanisms').innerText()).toContain(`${formatYuan(shown)} 元`);
     await fitsWidth();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Loader, Button, Card, Group, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { RULE_LABELS, type RuleKind, type RuleView } from '@shared/subsidies';
+import { DEFAULT_RULES, RULE_LABELS, type RuleKind, type RuleView } from '@shared/subsidies';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { ConfirmModal } from './ConfirmModal';
@@ -101,6 +101,16 @@ function RuleCard({ group, onAdd, onDelete }: { group: RuleGroup; onAdd(): void;
                 </Table.Td>
               </Table.Tr>
             ))}
+            <Table.Tr c="dimmed">
+              <Table.Td>此前</Table.Td>
+              <Table.Td>
+                {describeRule(kind, DEFAULT_RULES[kind])}{' '}
+                <Badge size="xs" variant="light" color="gray">
+                  默认
+                </Badge>
+              </Table.Td>
+              <Table.Td />
+            </Table.Tr>
           </Table.Tbody>
         </Table>
       )}
