@@ -1,0 +1,285 @@
+/**
+ * The 考核 page at 1366×768 on the demo township (issue 11): a scheme defined in the editor (its
+ * weights must reach 100), a village's year sheet whose counts are recounted here by a plain walk
+ * of the reports and assignments, one score adjusted (a reason is required), approval that locks
+ * the sheet, the sheet exported to Excel and read back, and the worker's grade history.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatPoints } from '../../src/shared/money';
+import { setSavePath } from '../helpers/context';
+import { useE2E } from './harness';
+
+const ctx = useE2E({
+  beforeEach,
+  afterEach,
+  afterAll,
+  expectNoErrors: (errors) => expect(errors).toEqual([]),
+});
+
+const nav = () => ctx.page.getByRole('navigation', { name: '主导航' });
+const dialog = () => ctx.page.getByRole('dialog').last();
+const tab = (name: string) => ctx.page.getByRole('tab', { name, exact: true });
+
+/** Nothing on the page is wider than the office PC's 1366 px. */
+async function fitsWidth() {
+  const { scroll, client } = await ctx.page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+async function closeNotifications() {
+  for (const close of await ctx.page.locator('.mantine-Notification-closeButton').all())
+    await close.click().catch(() => undefined);
+  await expect.poll(() => ctx.page.locator('.mantine-Notification-root').count()).toBe(0);
+}
+
+interface Grid {
+  id: number;
+  parent_id: number | null;
+  level: number;
+  name: string;
+  code: string;
+}
+interface Assignment {
+  id: number;
+  worker_id: number;
+  grid_id: number;
+  role: string;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+/**
+ * Reports per worker in a village over start–end, recounted by plain loops: a report counts for
+ * the worker it names, else whoever held its grid on its date (网格员 before 网格长, latest start).
+ */
+function reportCounts(villageId: number, start: string, end: string) {
+  const db = ctx.e2e.app.ctx.handle.sqlite;
+  const grids = db.prepare('select id, parent_id, level, name, code from grids').all() as Grid[];
+  const inVillage = new Set<number>([villageId]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const g of grids)
+      if (g.parent_id !== null && inVillage.has(g.parent_id) && !inVillage.has(g.id)) {
+        inVillage.add(g.id);
+        grew = true;
+      }
+  }
+  const assignments = db.prepare('select * from assignments').all() as Assignment[];
+  const holder = (grid: number, day: string): number | null => {
+    const held = assignments.filter(
+      (a) =>
+        a.grid_id === grid &&
+        (a.start_date === null || a.start_date <= day) &&
+        (a.end_date === null || a.end_date > day),
+    );
+    held.sort(
+      (a, b) =>
+        Number(b.role === '网格员') - Number(a.role === '网格员') ||
+        (b.start_date ?? '').localeCompare(a.start_date ?? '') ||
+        b.id - a.id,
+    );
+    return held[0]?.worker_id ?? null;
+  };
+  const reports = db.prepare('select grid_id, worker_id, report_date from info_reports').all() as {
+    grid_id: number;
+    worker_id: number | null;
+    report_date: string;
+  }[];
+  const counts = new Map<number, number>();
+  for (const r of reports) {
+    if (!inVillage.has(r.grid_id) || r.report_date < start || r.report_date > end) continue;
+    const w = r.worker_id ?? holder(r.grid_id, r.report_date);
+    if (w !== null) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The village with the most reports this year, and its worker with the most among unique names. */
+function pickVillageAndWorker(start: string, end: string) {
+  const db = ctx.e2e.app.ctx.handle.sqlite;
+  const villages = db.prepare('select id, name, code from grids where level = 2 order by code').all() as Grid[];
+  const workers = db.prepare('select id, name from workers').all() as { id: number; name: string }[];
+  const names = new Map<string, number>();
+  for (const w of workers) names.set(w.name, (names.get(w.name) ?? 0) + 1);
+  let best: { village: Grid; worker: { id: number; name: string }; reports: number } | null = null;
+  for (const village of villages) {
+    const counts = reportCounts(village.id, start, end);
+    for (const w of workers) {
+      const n = counts.get(w.id) ?? 0;
+      if (names.get(w.name) === 1 && n > 0 && (!best || n > best.reports)) best = { village, worker: w, reports: n };
+    }
+  }
+  return best!;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v && typeof v === 'object' && 'result' in v) return String(v.result ?? '');
+  if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  return String(v ?? '');
+}
+
+/** Every cell of the worker's row in the exported workbook's first sheet, as text. */
+async function exportedRow(file: string, name: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  let found: string[] = [];
+  wb.worksheets[0]!.eachRow((row) => {
+    const texts = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    if (texts.includes(name)) found = texts;
+  });
+  return found;
+}
+
+describe('the 考核 page, as the township clerk uses it', () => {
+  it('defines a scheme, scores a village from its records, adjusts with a reason, approves and exports', async () => {
+    const { page, e2e } = ctx;
+    await e2e.app.call('demo/create', {});
+    await e2e.reload();
+    await nav().getByText('考核', { exact: true }).click();
+    await tab('评分表').waitFor();
+    await fitsWidth();
+
+    // 考核方案: from the template, the weights checked live before anything is saved.
+    const year = new Date().getFullYear();
+    const schemeName = `${year}年度网格员考核（镇定）`;
+    await tab('考核方案').click();
+    await page.getByRole('button', { name: '按模板新建方案' }).click();
+    const editor = page.getByRole('dialog', { name: '新建考核方案' });
+    await editor.getByLabel('方案名称').fill(schemeName);
+    await editor.getByRole('textbox', { name: '考核周期' }).click();
+    await page.getByRole('option', { name: '年度', exact: true }).click();
+    const firstWeight = editor.getByLabel('第 1 项权重');
+    const weight = Number(await firstWeight.inputValue());
+    await firstWeight.fill(String(weight + 5));
+    await expect.poll(() => editor.getByTestId('weight-sum').innerText()).toBe('权重合计 105 %（应为 100 %）');
+    await editor.getByRole('button', { name: '保存方案' }).click();
+    await editor
+      .getByRole('alert')
+      .getByText(/权重合计为 105 %，应为 100 %/)
+      .waitFor();
+    await firstWeight.fill(String(weight));
+    await expect.poll(() => editor.getByTestId('weight-sum').innerText()).toBe('权重合计 100 %');
+    await editor.getByLabel('第 1 项依据').click();
+    await page.getByRole('option', { name: '上报信息（条）' }).click();
+    await editor.getByLabel('第 1 项满分所需数量').fill('12');
+    await fitsWidth();
+    await e2e.screenshot('evaluations-scheme-editor');
+    await editor.getByRole('button', { name: '保存方案' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await page.getByTestId('scheme-table').getByText(schemeName).waitFor();
+    const scheme = (await e2e.app.call('evaluations/schemes/list', {})).find((s) => s.name === schemeName)!;
+    expect(scheme.period).toBe('year');
+    const criterion = scheme.definition.criteria[0]!;
+    expect(criterion.metric).toBe('reports');
+    expect(criterion.target).toBe(12);
+    await closeNotifications();
+    await e2e.screenshot('evaluations-schemes');
+
+    // 新建评分表 for the village; its counts are the records', recounted here.
+    const start = `${year}-01-01`;
+    const end = `${year}-12-31`;
+    const { village, worker, reports } = pickVillageAndWorker(start, end);
+    await tab('评分表').click();
+    await page.getByRole('button', { name: '新建评分表' }).click();
+    await dialog().getByRole('textbox', { name: '考核方案' }).click();
+    await page.getByRole('option', { name: schemeName }).click();
+    await dialog().getByRole('textbox', { name: '村（社区）' }).fill(village.code);
+    await page.getByRole('option', { name: new RegExp(`（${village.code}）$`) }).click();
+    await dialog().getByRole('button', { name: '生成评分表' }).click();
+    const table = page.getByTestId('score-table');
+    const row = table.locator('tbody tr', { hasText: worker.name });
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toMatch(new RegExp(`上报信息 ${reports}(?!\\d)`));
+    // The suggestion: full marks × min(count, target) / target, rounded half up to a tenth.
+    const suggested = Math.floor((2 * criterion.fullX10 * Math.min(reports, 12) + 12) / 24);
+    const cell = table.getByRole('button', { name: `${worker.name}的${criterion.name}` });
+    await cell.scrollIntoViewIfNeeded();
+    await expect.poll(() => cell.innerText()).toBe(formatPoints(suggested));
+    await fitsWidth();
+    await closeNotifications();
+    await e2e.screenshot('evaluations-sheet-draft');
+
+    // 调整: a score other than the suggestion is refused without a reason, then kept with one.
+    const adjusted = suggested >= 25 ? suggested - 25 : suggested + 5;
+    const totalCell = row.getByTestId(`total-${worker.id}`);
+    const totalBefore = await totalCell.innerText();
+    await cell.click();
+    const scoreDialog = page.getByRole('dialog', { name: `${worker.name} · ${criterion.name}` });
+    await scoreDialog.getByLabel('得分').fill(formatPoints(adjusted));
+    await scoreDialog.getByRole('button', { name: '保存得分' }).click();
+    await scoreDialog.getByText(/理由/, { exact: false }).last().waitFor();
+    await expect
+      .poll(() => scoreDialog.locator('.mantine-InputWrapper-error, [role=alert]').count())
+      .toBeGreaterThan(0);
+    await e2e.screenshot('evaluations-score-reason');
+    await scoreDialog.getByLabel('调整理由').fill('纸质台账另有 2 条未录入');
+    await scoreDialog.getByRole('button', { name: '保存得分' }).click();
+    await scoreDialog.waitFor({ state: 'detached' });
+    await expect.poll(() => cell.innerText()).toBe(`${formatPoints(adjusted)}\n建议 ${formatPoints(suggested)}`);
+    const sheetId = (await e2e.app.call('evaluations/sheets/list', {}))[0]!.id;
+    const line = (await e2e.app.call('evaluations/sheets/get', { id: sheetId })).lines.find(
+      (l) => l.workerId === worker.id,
+    )!;
+    expect(line.items.find((i) => i.key === criterion.key)!.scoreX10).toBe(adjusted);
+    await expect.poll(() => totalCell.innerText()).toBe(formatPoints(line.totalX10));
+    expect(await totalCell.innerText()).not.toBe(totalBefore);
+    await closeNotifications();
+
+    // 审定 locks the sheet: no editing on screen, nor behind it.
+    await page.getByRole('button', { name: '审定', exact: true }).click();
+    await dialog()
+      .getByText(/审定后评分表锁定/)
+      .waitFor();
+    await dialog().getByLabel('审定人').fill('王书记');
+    await dialog().getByRole('button', { name: '审定并锁定' }).click();
+    await page
+      .getByTestId('sheet-state')
+      .getByText(/王书记 审定于 .*已锁定/)
+      .waitFor();
+    expect(await table.getByRole('button', { name: `${worker.name}的${criterion.name}` }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '审定', exact: true }).count()).toBe(0);
+    await expect(
+      e2e.app.call('evaluations/scores/set', {
+        sheetId,
+        lineId: line.id,
+        itemKey: criterion.key,
+        scoreX10: suggested,
+        reason: '',
+      }),
+    ).rejects.toThrow();
+    await fitsWidth();
+    await closeNotifications();
+    await e2e.screenshot('evaluations-sheet-approved');
+
+    // 导出 Excel: the adjusted score is in the worker's row.
+    const out = path.join(e2e.app.dir, '考核评分表.xlsx');
+    setSavePath(e2e.app, out);
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await page.getByTestId('saved-notification').waitFor();
+    const exported = await exportedRow(out, worker.name);
+    expect(exported).toContain(formatPoints(adjusted));
+    await closeNotifications();
+
+    // 等次档案: the approved result is in the worker's history.
+    await page.getByRole('button', { name: '评分表列表' }).click();
+    await page.getByTestId('sheet-list').getByText('已审定').waitFor();
+    await fitsWidth();
+    await e2e.screenshot('evaluations-sheets');
+    await tab('等次档案').click();
+    await page.getByRole('textbox', { name: '网格员' }).fill(worker.name);
+    await page
+      .getByRole('option', { name: new RegExp(`^${worker.name}`) })
+      .first()
+      .click();
+    const history = page.getByTestId('grade-history');
+    await history.getByText(line.grade).waitFor();
+    await history.getByText(formatPoints(line.totalX10), { exact: true }).waitFor();
+    await fitsWidth();
+    await e2e.screenshot('evaluations-history');
+  });
+});
