@@ -106,7 +106,8 @@ async function addCase(c: Omit<Case, 'id'>): Promise<Case> {
   const fields = {
     gridId: c.grid,
     workerId: c.worker,
-    foundDate: c.settle ?? '2026-02-01',
+    // Found before the settle date (and before 杨光明's handover): the settle date decides who is paid.
+    foundDate: c.settle === null || c.settle > '2026-01-15' ? '2026-01-15' : c.settle,
     category: '邻里' as const,
     parties: `当事人${c.grid}-${c.settle}`,
     status: c.status,
@@ -290,6 +291,12 @@ describe('subsidies computed from the records', () => {
     expect(actual(c)).toEqual(expected);
     expect(c.lines.find((l) => l.workerId === w.ma.id)?.count).toBe(3);
     expect(c.lines.find((l) => l.workerId === w.zhou.id)?.evidence.map((e) => e.date)).toEqual(['2026-02', '2026-03']);
+    // A period from mid-January: January belongs to the period holding its first day, not this one.
+    const fromMid = await app.call('subsidies/compute', { from: '2026-01-15', to: '2026-03-31', gridId: null });
+    expect(fromMid.lines.find((l) => l.workerId === w.ma.id)?.evidence.map((e) => e.date)).toEqual([
+      '2026-02',
+      '2026-03',
+    ]);
   });
 
   it('集体收入切块: equal with the 分 remainder, by evaluation score, by hand; a share counts in the period of its end date', async () => {
@@ -331,6 +338,9 @@ describe('subsidies computed from the records', () => {
     const c = await compute();
     expect(actual(c)).toEqual(expected);
     expect(c.byMechanism.collective).toBe(100_001 + 100_000 + 30_000);
+    // Grids are the household grids held: the 网格长 of 一组 has none.
+    expect(c.lines.find((l) => l.workerId === w.wu.id)?.grids).toEqual([]);
+    expect(c.lines.find((l) => l.workerId === w.ma.id)?.grids).toEqual(['11010101']);
   });
 
   it('集体收入切块 refuses what it cannot split: no approved score, a manual split not adding up', async () => {
