@@ -38,7 +38,7 @@ export function BatchView({ id, onBack }: { id: number; onBack(): void }) {
       {b?.status === '草稿' && <Unattributed batch={b} />}
       <BatchTable
         rows={rows}
-        fetching={batch.isFetching}
+        fetching={batch.isLoading}
         onOpen={(r, m) => setTarget({ workerId: r.workerId, mechanism: m })}
       />
       <EvidenceDrawer

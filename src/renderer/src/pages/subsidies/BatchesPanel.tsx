@@ -38,7 +38,7 @@ function BatchList({ onOpen }: { onOpen(id: number): void }) {
         highlightOnHover
         minHeight={160}
         height="calc(100dvh - 250px)"
-        fetching={batches.isFetching}
+        fetching={batches.isLoading}
         records={batches.data ?? []}
         noRecordsText="还没有发放批次：点“新建批次”按期间计算补贴"
         onRowClick={({ record }) => onOpen(record.id)}

@@ -36,7 +36,7 @@ export function PostsPanel() {
         striped
         minHeight={160}
         height="calc(100dvh - 250px)"
-        fetching={posts.isFetching}
+        fetching={posts.isLoading}
         records={posts.data ?? []}
         noRecordsText="还没有公益岗位"
         data-testid="post-table"

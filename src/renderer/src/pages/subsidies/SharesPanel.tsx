@@ -35,7 +35,7 @@ export function SharesPanel() {
         striped
         minHeight={160}
         height="calc(100dvh - 250px)"
-        fetching={shares.isFetching}
+        fetching={shares.isLoading}
         records={shares.data ?? []}
         noRecordsText="还没有集体收入切块"
         data-testid="share-table"

@@ -35,7 +35,7 @@ export function YearPanel() {
           striped
           minHeight={160}
           height="calc(100dvh - 330px)"
-          fetching={totals.isFetching}
+          fetching={totals.isLoading}
           records={t?.byVillage ?? []}
           idAccessor="village"
           noRecordsText="这一年没有发放批次"
@@ -50,7 +50,7 @@ export function YearPanel() {
           striped
           minHeight={160}
           height="calc(100dvh - 330px)"
-          fetching={totals.isFetching}
+          fetching={totals.isLoading}
           records={t?.byWorker ?? []}
           idAccessor="workerId"
           noRecordsText="这一年没有发放批次"
