@@ -352,4 +352,57 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     await closeNotifications();
     await e2e.screenshot('subsidies-posts');
   });
+
+  it('lists a settled case that pays no one, and opens it to be fixed', async () => {
+    const { page, e2e } = ctx;
+    await e2e.app.call('demo/create', {});
+    const db = e2e.app.ctx.handle.sqlite;
+    const village = db.prepare('select id, code from grids where level = 2 order by code limit 1').get() as {
+      id: number;
+      code: string;
+    };
+    // A group nobody holds: its case counts for no one.
+    const group = await e2e.app.call('grids/create', {
+      parentId: village.id,
+      level: 3,
+      name: '新建九十九组',
+      code: `${village.code}99`,
+    });
+    const year = new Date().getFullYear();
+    await e2e.app.call('records/create', {
+      kind: 'disputes',
+      fields: {
+        gridId: group.id,
+        workerId: null,
+        foundDate: `${year}-01-10`,
+        place: '九十九组',
+        category: '邻里',
+        parties: '甲某与乙某',
+        summary: '排水沟占用',
+        status: '调解成功',
+        settledLevel: '村',
+        settleDate: `${year}-01-20`,
+      },
+    } as never);
+    await e2e.app.call('subsidies/batches/create', {
+      title: `${year}年一月补贴`,
+      from: `${year}-01-01`,
+      to: `${year}-01-31`,
+    });
+    await e2e.reload();
+    await nav().getByText('补贴', { exact: true }).click();
+    await page.getByTestId('batch-table').getByText(`${year}年一月补贴`).click();
+    const warning = page.getByTestId('unattributed');
+    await warning.getByText(/^1 条记录没有可计补贴的网格员/).waitFor();
+    await warning.getByText('查看').click();
+    await warning.getByText(/甲某与乙某|排水沟占用/).click();
+    const record = page.getByTestId('record-drawer');
+    await record
+      .getByText(/排水沟占用|甲某与乙某/)
+      .first()
+      .waitFor();
+    await standsStill(record.getByRole('button', { name: '取消' }));
+    await fitsWidth();
+    await e2e.screenshot('subsidies-unattributed');
+  });
 });

@@ -126,7 +126,7 @@ function Unattributed({ batch }: { batch: Batch }) {
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">
           {list.length}{' '}
-          条记录没有可计补贴的网格员（记录未填网格员，当天该网格也无人任职），未计入本批次。打开记录填上网格员后“重新计算”。
+          条记录没有可计补贴的网格员（记录未填网格员，当天该网格也无人任职），未计入本批次。点记录打开并填上网格员（或在网格管理中为该网格任命网格员），再“重新计算”。
         </Text>
         <Anchor size="sm" onClick={() => setShown((s) => !s)} style={{ flexShrink: 0 }}>
           {shown ? '收起' : '查看'}
