@@ -17,6 +17,7 @@ import { gridPageBench } from './grid-page';
 import { recordsStatsBench } from './records-stats';
 import { recordsListBench } from './records-list';
 import { ledgersBench } from './ledgers';
+import { subsidiesBench } from './subsidies';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -175,6 +176,7 @@ const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
   'records-stats': recordsStatsBench,
   'records-list': recordsListBench,
   ledgers: ledgersBench,
+  subsidies: subsidiesBench,
 };
 
 async function main(): Promise<void> {
