@@ -247,6 +247,16 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     await expect.poll(() => cell.innerText()).toBe(`${formatYuan(worker.fen - 5_000)} *`);
     await expect.poll(() => page.getByTestId('batch-total').innerText()).toBe(`${formatYuan(totalBefore - 5_000)} 元`);
 
+    // 重新计算 keeps the adjustment on its worker and mechanism.
+    await page.getByRole('button', { name: '重新计算' }).click();
+    await dialog()
+      .getByText(/已做的调整（金额和理由）保留/)
+      .waitFor();
+    await dialog().getByRole('button', { name: '重新计算' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await expect.poll(() => cell.innerText()).toBe(`${formatYuan(worker.fen - 5_000)} *`);
+    await closeNotifications();
+
     // 审定 locks the batch: no adjusting afterwards, on screen or behind it.
     await page.getByRole('button', { name: '审定', exact: true }).click();
     await dialog()
@@ -310,6 +320,23 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     await e2e.app.call('demo/create', {});
     await e2e.reload();
     await nav().getByText('补贴', { exact: true }).click();
+
+    // A rule set by mistake is deleted after a confirmation naming it; the default applies again.
+    await tab('补贴标准').click();
+    const info = page.getByTestId('rule-info');
+    await info.getByRole('button', { name: '新标准' }).click();
+    await dialog().getByLabel('执行日期').fill('2026-03-01');
+    await dialog().getByLabel('每条重要信息奖励').fill('80');
+    await dialog().getByRole('button', { name: '保存标准' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await info.getByRole('button', { name: '删除2026-03-01起的信息奖励标准' }).click();
+    await dialog()
+      .getByText(/将删除2026-03-01 起执行的信息奖励标准（80.00 元/)
+      .waitFor();
+    await dialog().getByRole('button', { name: '删除', exact: true }).click();
+    await expect.poll(() => info.getByText('默认').count()).toBe(1);
+    await expect.poll(() => info.getByTestId('rule-current-info').innerText()).toBe('50.00 元 / 条重要信息');
+    await closeNotifications();
 
     await tab('集体收入切块').click();
     await page.getByRole('button', { name: '新增切块' }).click();
