@@ -81,6 +81,46 @@ export const adjustmentItemSchema = z.object({
 
 export const gradeBandSchema = z.object({ grade: z.enum(GRADES), minX10: pointsSchema('分数线') });
 
+type DefinitionDraft = {
+  criteria: z.infer<typeof criterionSchema>[];
+  bonus: z.infer<typeof adjustmentItemSchema>[];
+  deductions: z.infer<typeof adjustmentItemSchema>[];
+  grades: z.infer<typeof gradeBandSchema>[];
+  combine: { schemeId: number; weight: number }[];
+};
+
+/**
+ * The rules a definition keeps beyond each field's own: weights add up to 100, item keys are
+ * unique, bands run 优秀 → 不合格 with strictly falling lines and 不合格 at 0, a combination's
+ * weights add up to 100 over distinct schemes (that they exist is the service's to check).
+ */
+function checkDefinition(d: DefinitionDraft, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const combined = d.combine.length > 0;
+  if (!combined && d.criteria.length === 0) issue(['criteria'], '请至少设置一个考核项目');
+  const weights = d.criteria.reduce((a, c) => a + c.weight, 0);
+  if (d.criteria.length > 0 && weights !== 100) issue(['criteria'], `考核项目的权重合计应为 100，现为 ${weights}`);
+  for (const c of d.criteria)
+    if (c.metric !== null && c.target === null) issue(['criteria'], `“${c.name}”按记录计分，请填写满分所需数量`);
+  const seen = new Set<string>();
+  for (const item of [...d.criteria, ...d.bonus, ...d.deductions]) {
+    if (seen.has(item.key)) issue(['criteria'], `项目代码“${item.key}”重复（“${item.name}”）`);
+    seen.add(item.key);
+  }
+  d.grades.forEach((b, i) => {
+    if (b.grade !== GRADES[i]) issue(['grades', i], `等次应依次为${GRADES.join('、')}`);
+    if (i > 0 && b.minX10 >= d.grades[i - 1]!.minX10)
+      issue(['grades', i], `“${b.grade}”的分数线应低于“${d.grades[i - 1]!.grade}”`);
+  });
+  if (d.grades.length > 0 && d.grades[d.grades.length - 1]!.minX10 !== 0) issue(['grades'], '“不合格”的分数线应为 0');
+  if (combined) {
+    const total = d.combine.reduce((a, c) => a + c.weight, 0);
+    if (total !== 100) issue(['combine'], `综合方案的权重合计应为 100，现为 ${total}`);
+    if (new Set(d.combine.map((c) => c.schemeId)).size !== d.combine.length)
+      issue(['combine'], '综合方案中同一方案只能出现一次');
+  }
+}
+
 export const DEFAULT_GRADE_BANDS = [
   { grade: '优秀', minX10: 950 },
   { grade: '合格', minX10: 800 },
@@ -88,27 +128,30 @@ export const DEFAULT_GRADE_BANDS = [
   { grade: '不合格', minX10: 0 },
 ] as const satisfies readonly z.infer<typeof gradeBandSchema>[];
 
-export const schemeDefinitionSchema = z.object({
-  criteria: z.array(criterionSchema).min(1, { error: '请至少设置一个考核项目' }).max(30),
-  bonus: z.array(adjustmentItemSchema).max(20).default([]),
-  deductions: z.array(adjustmentItemSchema).max(20).default([]),
-  grades: z
-    .array(gradeBandSchema)
-    .length(4)
-    .default([...DEFAULT_GRADE_BANDS]),
-  /** Grid levels evaluated: 3 (村民小组 网格长) and/or 4 (户级网格员). */
-  levels: z
-    .array(z.union([z.literal(3), z.literal(4)]))
-    .min(1)
-    .default([3, 4]),
-  /** Workers in post fewer months than this by the period's end are listed, not graded. */
-  minMonths: z.number().int().min(0).max(36).default(0),
-  /** A year result weighing approved results of other schemes: 半年 40 % + 年终 60 %. */
-  combine: z
-    .array(z.object({ schemeId: z.number().int().positive(), weight: z.number().int().min(1).max(100) }))
-    .max(4)
-    .default([]),
-});
+export const schemeDefinitionSchema = z
+  .object({
+    /** May be empty only for a combined scheme (combine), which is computed, never scored. */
+    criteria: z.array(criterionSchema).max(30),
+    bonus: z.array(adjustmentItemSchema).max(20).default([]),
+    deductions: z.array(adjustmentItemSchema).max(20).default([]),
+    grades: z
+      .array(gradeBandSchema)
+      .length(4)
+      .default([...DEFAULT_GRADE_BANDS]),
+    /** Grid levels evaluated: 3 (村民小组 网格长) and/or 4 (户级网格员). */
+    levels: z
+      .array(z.union([z.literal(3), z.literal(4)]))
+      .min(1)
+      .default([3, 4]),
+    /** Workers in post fewer months than this by the period's end are listed, not graded. */
+    minMonths: z.number().int().min(0).max(36).default(0),
+    /** A year result weighing approved results of other schemes: 半年 40 % + 年终 60 %. */
+    combine: z
+      .array(z.object({ schemeId: z.number().int().positive(), weight: z.number().int().min(1).max(100) }))
+      .max(4)
+      .default([]),
+  })
+  .superRefine(checkDefinition);
 export type SchemeDefinition = z.infer<typeof schemeDefinitionSchema>;
 
 export const schemeInputSchema = z.object({
@@ -177,6 +220,8 @@ export interface SheetView extends SheetSummary {
   correctionReason: string;
   previousId: number | null;
   lines: SheetLineView[];
+  /** After a refresh: the lines whose counts, suggestions or scores changed (else empty). */
+  changedLineIds: number[];
 }
 
 const id = z.number().int().positive();
@@ -230,6 +275,54 @@ export interface FlaggedWorker {
   periods: string[];
 }
 
+/** A combined scheme's year result per worker: each part's approved total, weighted. */
+export interface CombinedResult {
+  schemeId: number;
+  schemeName: string;
+  villageId: number;
+  villageName: string;
+  year: number;
+  parts: { schemeId: number; schemeName: string; weight: number }[];
+  lines: {
+    workerId: number;
+    workerName: string;
+    /** Per part, in `parts` order: the approved total in the year (mean of its periods), or null. */
+    partsX10: (number | null)[];
+    totalX10: number | null;
+    grade: Grade | '不评定';
+    /** Why not graded: a part missing or 不评定. */
+    missing: string | null;
+  }[];
+}
+
+export const combinedSchema = z.object({
+  schemeId: id,
+  villageId: z.number({ error: '请选择村（社区）' }).int().positive(),
+  year: z.number().int().min(2000).max(2100),
+});
+
+/**
+ * A ready scheme the page can offer: the county's monthly /100 (运作成效 50 + 履职绩效 30 +
+ * 网格员绩效 20, 加分 ≤ 10), pre-filled from the records; the township edits it before saving.
+ */
+export const EVAL_SCHEME_TEMPLATE = {
+  name: '网格员月度考核',
+  period: 'month',
+  definition: {
+    criteria: [
+      { key: 'operation', name: '运作成效（信息上报）', fullX10: 500, weight: 50, metric: 'reports', target: 4 },
+      { key: 'duty', name: '履职绩效（入户走访）', fullX10: 300, weight: 30, metric: 'visits', target: 8 },
+      { key: 'worker', name: '网格员绩效（纠纷化解）', fullX10: 200, weight: 20, metric: 'disputesSettled', target: 1 },
+    ],
+    bonus: [{ key: 'important', name: '重要信息加分', metric: 'importantReports', perUnitX10: 20, capX10: 100 }],
+    deductions: [{ key: 'discipline', name: '工作纪律扣分', metric: null, perUnitX10: 0, capX10: 100 }],
+    grades: [...DEFAULT_GRADE_BANDS],
+    levels: [3, 4],
+    minMonths: 0,
+    combine: [],
+  },
+} as const satisfies { name: string; period: EvalPeriod; definition: SchemeDefinition };
+
 export const evaluationsApi = {
   'evaluations/schemes/list': read(none).returns<SchemeView[]>(),
   'evaluations/schemes/create': write(schemeInputSchema, '新增考核方案').returns<SchemeView>(),
@@ -252,4 +345,6 @@ export const evaluationsApi = {
   }>(),
   'evaluations/history': read(z.object({ workerId: id })).returns<GradeHistoryEntry[]>(),
   'evaluations/flags': read(none).returns<FlaggedWorker[]>(),
+  /** A combined scheme's year result for a village, from the approved sheets of its parts. */
+  'evaluations/combined': read(combinedSchema).returns<CombinedResult>(),
 };
