@@ -136,6 +136,12 @@ const workerBase = z.object({
   tags: tagList,
   status: z.enum(WORKER_STATUSES).default('在岗'),
   notes: trimmed(200, '备注').default(''),
+  /** 补贴发放的银行账号 (digits; spaces and dashes as typed are dropped). Left out: unchanged. */
+  bankAccount: z
+    .string()
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .refine((v) => v === '' || /^\d{12,30}$/.test(v), { error: '银行账号应为 12 到 30 位数字' })
+    .optional(),
 });
 
 function genderMatchesId(v: { idNumber: string; gender: Gender }, ctx: z.RefinementCtx): void {
@@ -230,6 +236,8 @@ export interface WorkerSummary {
   gender: Gender;
   /** Masked: 610121********123X. */
   idMasked: string;
+  /** Masked: ************5678; '' when none. */
+  bankMasked: string;
   phone: string;
   politicalStatus: string;
   tags: string[];

@@ -10,6 +10,12 @@ import type { SavedFile } from './imports';
 import { fenSchema, isoDateSchema } from './money';
 import { DIFFICULTIES } from './records';
 
+/** ************5678: a bank account as lists, logs and the masked 补贴发放表 show it. */
+export function maskAccount(account: string): string {
+  const a = account.replace(/\s/g, '');
+  return a.length <= 4 ? a : `${'*'.repeat(a.length - 4)}${a.slice(-4)}`;
+}
+
 export const MECHANISMS = ['case', 'info', 'collective', 'welfare'] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 export const MECHANISM_LABELS: Record<Mechanism, string> = {

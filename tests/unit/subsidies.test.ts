@@ -610,6 +610,41 @@ describe('补贴发放表', () => {
   });
 });
 
+describe('worker bank account', () => {
+  it('is saved as digits, shown in full only on the worker, masked in the list and the 操作日志', async () => {
+    const id = makeId('1980-05-05', 31, '女');
+    const w = await app.call('workers/create', { name: '刘会计', gender: '女', idNumber: id, phone: '13912345678' });
+    expect(w.bankAccount).toBe('');
+    const updated = await app.call('workers/update', {
+      id: w.id,
+      name: '刘会计',
+      gender: '女',
+      idNumber: id,
+      phone: '13912345678',
+      bankAccount: '6228 4800-1234 5678',
+    });
+    expect(updated.bankAccount).toBe('6228480012345678');
+    const list = await app.call('workers/list', {});
+    expect(list.rows.find((r) => r.id === w.id)?.bankMasked).toBe('************5678');
+    const logged = (await auditOf('workers/update')).at(-1)!;
+    expect(logged).toContain('银行账号：（空） → ************5678');
+    expect(logged).not.toContain('62284800');
+    // An edit that leaves the account out keeps it.
+    await app.call('workers/update', { id: w.id, name: '刘会计', gender: '女', idNumber: id, phone: '13912345679' });
+    expect((await app.call('workers/get', { id: w.id })).bankAccount).toBe('6228480012345678');
+    expect(
+      await dispatchError('workers/update', {
+        id: w.id,
+        name: '刘会计',
+        gender: '女',
+        idNumber: id,
+        phone: '13912345678',
+        bankAccount: '12 34',
+      }),
+    ).toContain('银行账号应为 12 到 30 位数字');
+  });
+});
+
 describe('CLI subsidies compute / export payout', () => {
   async function cli(argv: string[]) {
     const { runCli } = await import('../../src/main/cli/run');

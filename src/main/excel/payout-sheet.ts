@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { maskId } from '../../shared/idcard';
-import { MECHANISMS, MECHANISM_LABELS, type Mechanism } from '../../shared/subsidies';
+import { maskAccount, MECHANISMS, MECHANISM_LABELS, type Mechanism } from '../../shared/subsidies';
 import { writeAtomically } from '../files/atomic';
 import { BORDER } from './workbook';
 
@@ -46,12 +46,6 @@ export const PAYOUT_COLUMNS: { header: string; width: number; text?: boolean }[]
   { header: '合计（元）', width: 12 },
   { header: '签字', width: 12 },
 ];
-
-/** ************5678: only the last four digits, unless the bank needs the full number. */
-export function maskAccount(account: string): string {
-  const a = account.replace(/\s/g, '');
-  return a.length <= 4 ? a : `${'*'.repeat(a.length - 4)}${a.slice(-4)}`;
-}
 
 const yuan = (fen: number) => fen / 100;
 

@@ -1,5 +1,6 @@
 import { workersApi, type WorkerDetail } from '../../../shared/people';
 import { FIELD_LABELS } from '../../../shared/imports';
+import { maskAccount } from '../../../shared/subsidies';
 import { defineHandlers } from '../../ipc/define';
 import { describeChanges } from '../audit/audit';
 import { readInputFile } from '../files/read';
@@ -18,9 +19,12 @@ const WORKER_LABELS = {
   tags: FIELD_LABELS.tags,
   status: '状态',
   notes: FIELD_LABELS.notes,
+  bankAccount: '银行账号',
 };
 
-const asRecord = (w: WorkerDetail) => ({ ...w }) as Record<string, unknown>;
+// The 操作日志 shows a bank account as the lists do: its last four digits only.
+const asRecord = (w: WorkerDetail) =>
+  ({ ...w, bankAccount: maskAccount(w.bankAccount ?? '') }) as Record<string, unknown>;
 
 /** 郭书科、李民宝 — or the first ten and a count, for a bulk action's log entry. */
 function nameList(names: string[]): string {

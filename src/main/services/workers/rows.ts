@@ -23,6 +23,7 @@ export function workerValues(input: Omit<WorkerFields, 'status'> & { status?: Wo
     education: input.education,
     status: input.status,
     notes: input.notes,
+    bank_account: input.bankAccount,
   };
 }
 

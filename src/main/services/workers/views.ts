@@ -129,6 +129,7 @@ export async function getWorker(db: DbOrTrx, id: number): Promise<WorkerDetail> 
       assignments.some((a) => a.endDate === null),
     ),
     notes: row.notes,
+    bankAccount: row.bank_account,
     assignments,
   };
 }

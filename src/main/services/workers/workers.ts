@@ -1,5 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { maskId } from '../../../shared/idcard';
+import { maskAccount } from '../../../shared/subsidies';
 import {
   workerState,
   type WorkerDetail,
@@ -136,6 +137,7 @@ export async function listWorkers(
       'w.name',
       'w.gender',
       'w.id_number',
+      'w.bank_account',
       'w.phone',
       'w.political_status',
       'w.status',
@@ -176,6 +178,7 @@ export async function listWorkers(
         name: r.name,
         gender: r.gender as Gender,
         idMasked: maskId(r.id_number),
+        bankMasked: maskAccount(r.bank_account),
         phone: r.phone,
         politicalStatus: r.political_status,
         tags: tags.get(r.id) ?? [],
