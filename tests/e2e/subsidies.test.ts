@@ -160,6 +160,7 @@ async function readPayoutSheet(file: string, worker: string) {
     title: rows[0]!.texts.join(''),
     totalFen: fenOf(totalRow.values[col('合计')]!),
     idNumber: mine.texts[col('身份证号')]!,
+    bank: mine.texts[col('银行账号')]!,
     caseFen: fenOf(mine.values[col('以案定补（元）')]!),
   };
 }
@@ -168,16 +169,41 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
   it('sets a rule, computes a batch, traces an amount to its cases, adjusts, approves and exports', async () => {
     const { page, e2e } = ctx;
     await e2e.app.call('demo/create', {});
+    const year = new Date().getFullYear();
+    const from = `${year}-01-01`;
+    const to = localDay();
+    const ruleFrom = localDay(new Date((Date.parse(from) + Date.now()) / 2));
+    const expected = casePay(from, to, ruleFrom, { 简单: 10_000, 一般: 25_000, 重大: 30_000 });
+    const worker = pickWorker(expected.byWorker);
     await e2e.reload();
+
+    // The worker's 银行账号, typed in the worker form, is what the 补贴发放表 pays into.
+    await nav().getByText('网格员', { exact: true }).click();
+    await page.getByLabel('搜索网格员').fill(worker.name);
+    await page
+      .locator('tbody tr', { hasText: worker.name })
+      .getByRole('cell', { name: worker.name, exact: true })
+      .click();
+    const detail = page.getByTestId('worker-detail');
+    await detail.getByRole('button', { name: '编辑' }).click();
+    const workerForm = page.getByRole('dialog', { name: `编辑：${worker.name}` });
+    await workerForm.getByLabel('银行账号').fill('6217 0000 123');
+    await workerForm.getByRole('button', { name: '保存' }).click();
+    await workerForm.getByText('银行账号应为 12 到 30 位数字').waitFor();
+    await workerForm.getByLabel('银行账号').fill('6217 0000 1234 5678 901');
+    await workerForm.getByRole('button', { name: '保存' }).click();
+    await workerForm.waitFor({ state: 'detached' });
+    const stored = e2e.app.ctx.handle.sqlite.prepare('select bank_account from workers where id = ?').get(worker.id);
+    expect(stored).toEqual({ bank_account: '6217000012345678901' });
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await closeNotifications();
+
     await nav().getByText('补贴', { exact: true }).click();
     await tab('发放批次').waitFor();
     await e2e.screenshot('subsidies-batches-empty');
 
     // The rule: 一般 250 元 from the middle of the period.
-    const year = new Date().getFullYear();
-    const from = `${year}-01-01`;
-    const to = localDay();
-    const ruleFrom = localDay(new Date((Date.parse(from) + Date.now()) / 2));
     await tab('补贴标准').click();
     const caseCard = page.getByTestId('rule-case');
     await expect.poll(() => caseCard.getByText('默认').count()).toBe(1);
@@ -201,8 +227,6 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     await table.locator('tbody tr').first().waitFor();
     await fitsWidth();
 
-    const expected = casePay(from, to, ruleFrom, { 简单: 10_000, 一般: 25_000, 重大: 30_000 });
-    const worker = pickWorker(expected.byWorker);
     const totals = page.getByTestId('mechanism-totals');
     await expect
       .poll(() => totals.locator(':scope > *').first().innerText())
@@ -284,13 +308,13 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     const out = path.join(e2e.app.dir, '补贴发放表.xlsx');
     setSavePath(e2e.app, out);
     await page.getByRole('button', { name: '导出发放表' }).click();
-    const full = dialog().getByLabel('身份证号、银行账号完整显示（交银行用）');
-    expect(await full.isChecked()).toBe(false);
-    await full.check();
+    const fullBox = dialog().getByLabel('身份证号、银行账号完整显示（交银行用）');
+    expect(await fullBox.isChecked()).toBe(false);
+    await fullBox.check();
     await dialog()
       .getByText(/个人敏感信息/)
       .waitFor();
-    await full.uncheck();
+    await fullBox.uncheck();
     await dialog().getByRole('button', { name: '选择保存位置…' }).click();
     await page.getByTestId('saved-notification').waitFor();
     const sheet = await readPayoutSheet(out, worker.name);
@@ -298,6 +322,18 @@ describe('the 补贴 page, as the clerk and the 财务 use it', () => {
     expect(sheet.totalFen).toBe(shown);
     expect(sheet.caseFen).toBe(worker.fen - 5_000);
     expect(sheet.idNumber).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
+    expect(sheet.bank).toBe('***************8901');
+    await closeNotifications();
+    const forBank = path.join(e2e.app.dir, '补贴发放表-银行.xlsx');
+    setSavePath(e2e.app, forBank);
+    await page.getByRole('button', { name: '导出发放表' }).click();
+    await dialog().getByLabel('身份证号、银行账号完整显示（交银行用）').check();
+    await dialog().getByRole('button', { name: '选择保存位置…' }).click();
+    await page.getByTestId('saved-notification').waitFor();
+    const full = await readPayoutSheet(forBank, worker.name);
+    expect(full.bank).toBe('6217000012345678901');
+    expect(full.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(full.totalFen).toBe(shown);
     await closeNotifications();
 
     // 标记已发放, then the year's totals.

@@ -80,6 +80,7 @@ function WorkerForm({
       education: edit?.education ?? '',
       tags: edit?.tags ?? [],
       notes: edit?.notes ?? '',
+      bankAccount: edit?.bankAccount ?? '',
     },
     validate: schemaResolver(workerFieldsSchema, { sync: true }) as never,
     onValuesChange: (values, previous) => {
@@ -141,6 +142,13 @@ function WorkerForm({
             {...form.getInputProps('politicalStatus')}
           />
           <Autocomplete label="学历" data={[...EDUCATIONS]} {...form.getInputProps('education')} />
+          <TextInput
+            label="银行账号"
+            description="发放补贴用，12 到 30 位数字"
+            inputMode="numeric"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            {...form.getInputProps('bankAccount')}
+          />
         </SimpleGrid>
         <TagsInput
           label="人员类别"
