@@ -162,7 +162,7 @@ describe('pipelines', () => {
       ...grant,
       honour: { awardLevel: '县级', awardIssuer: '略阳县委政法委', certificateNo: 'LY-2026-018' },
     });
-    expect(done).toMatchObject({ status: '已完成', awardLevel: '县级', certificateNo: 'LY-2026-018' });
+    expect(done).toMatchObject({ status: '已完成', awardLevel: '县级', certificateNo: 'LY-2026-018', nextStage: null });
     expect(await refused('recommendations/create', award)).toContain('已有2026年度的优秀网格员记录');
 
     const log = await app.ctx.handle.db

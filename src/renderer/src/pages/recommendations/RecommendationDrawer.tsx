@@ -56,9 +56,9 @@ function Body({ rec, onClose }: { rec: RecommendationView; onClose(): void }) {
         <StatusBadge status={rec.status} />
       </Group>
       <Steps rec={rec} />
-      {rec.nextStage && <NextStepForm key={`${rec.id}-${rec.steps}`} rec={rec} />}
+      {rec.nextStage && <NextStepForm key={`next-${rec.id}-${rec.steps}`} rec={rec} />}
       <Divider label="推荐表内容" labelPosition="left" />
-      <DetailsForm key={`${rec.id}-${rec.steps}`} rec={rec} />
+      <DetailsForm key={`details-${rec.id}-${rec.steps}`} rec={rec} />
       <Divider />
       <FormActions rec={rec} onDeleted={onClose} />
     </Stack>
