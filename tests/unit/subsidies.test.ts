@@ -421,6 +421,90 @@ async function auditOf(handler: string): Promise<string[]> {
   return rows.map((r) => r.summary);
 }
 
+describe('rules, shares and posts', () => {
+  it('lists the defaults until a rule is set; a rule of the same date replaces it; deleting brings the default back', async () => {
+    const defaults = await app.call('subsidies/rules/list', {});
+    expect(defaults.map((r) => [r.id, r.mechanism, r.validFrom])).toEqual([
+      [null, 'case', null],
+      [null, 'info', null],
+      [null, 'welfare', null],
+      [null, 'coefficient', null],
+    ]);
+    expect(defaults[0]!.config).toEqual({ rates: { 简单: 10_000, 一般: 20_000, 重大: 30_000 } });
+    const first = await app.call('subsidies/rules/save', {
+      mechanism: 'info',
+      validFrom: '2026-03-01',
+      config: { rateFen: 6_000 },
+    });
+    const again = await app.call('subsidies/rules/save', {
+      mechanism: 'info',
+      validFrom: '2026-03-01',
+      config: { rateFen: 7_000 },
+    });
+    expect(again.id).toBe(first.id);
+    expect((await auditOf('subsidies/rules/save')).at(-1)).toBe('信息奖励自 2026-03-01 起：60.00 元/条 → 70.00 元/条');
+    const info = (await app.call('subsidies/rules/list', {})).filter((r) => r.mechanism === 'info');
+    expect(info.map((r) => [r.validFrom, r.config])).toEqual([['2026-03-01', { rateFen: 7_000 }]]);
+    expect(
+      await dispatchError('subsidies/rules/save', {
+        mechanism: 'info',
+        validFrom: '2026-03-01',
+        config: { rateFen: -1 },
+      }),
+    ).toContain('重要信息奖励单价不能为负');
+    await app.call('subsidies/rules/delete', { id: first.id });
+    expect((await app.call('subsidies/rules/list', {})).find((r) => r.mechanism === 'info')?.id).toBeNull();
+  });
+
+  it('refuses a share of something that is not a village and a post that ends before it starts, changing nothing', async () => {
+    const t = await township();
+    expect(
+      await dispatchError('subsidies/shares/save', {
+        villageId: t.a1.id,
+        periodStart: FROM,
+        periodEnd: TO,
+        amountFen: 1,
+        split: 'equal',
+      }),
+    ).toContain('请选择一个村（社区）');
+    expect(
+      await dispatchError('subsidies/shares/save', {
+        villageId: t.a.id,
+        periodStart: TO,
+        periodEnd: FROM,
+        amountFen: 1,
+        split: 'equal',
+      }),
+    ).toContain('截止日期不能早于起始日期');
+    expect(
+      await dispatchError('subsidies/posts/save', {
+        workerId: t.w.ma.id,
+        post: '护林员',
+        startDate: TO,
+        endDate: FROM,
+      }),
+    ).toContain('离岗日期不能早于上岗日期');
+    expect(await app.call('subsidies/shares/list', { year: null })).toEqual([]);
+    expect(await app.call('subsidies/posts/list', { workerId: null })).toEqual([]);
+    const share = await app.call('subsidies/shares/save', {
+      villageId: t.a.id,
+      periodStart: FROM,
+      periodEnd: TO,
+      amountFen: 600_000,
+      split: 'equal',
+    });
+    expect((await app.call('subsidies/shares/list', { year: 2026 })).map((x) => [x.villageName, x.amountFen])).toEqual([
+      ['许坪村', 600_000],
+    ]);
+    expect(await app.call('subsidies/shares/list', { year: 2025 })).toEqual([]);
+    expect((await auditOf('subsidies/shares/save')).at(-1)).toBe(
+      '许坪村 2026-01-01 至 2026-06-30：6,000.00 元，平均分配',
+    );
+    await app.call('subsidies/shares/delete', { id: share.id });
+    expect(await app.call('subsidies/shares/list', { year: null })).toEqual([]);
+  });
+});
+
 describe('payout batches', () => {
   it('create, adjust with a reason, recompute keeping the adjustment, approve (locked), paid, totals', async () => {
     const t = await township();
