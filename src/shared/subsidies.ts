@@ -265,7 +265,7 @@ export const periodExportSchema = z
 export interface YearTotals {
   year: number;
   byMechanism: Record<Mechanism, number>;
-  byVillage: { village: string; totalFen: number }[];
+  byVillage: { villageId: number | null; village: string; totalFen: number }[];
   byWorker: { workerId: number; worker: string; village: string; totalFen: number }[];
   totalFen: number;
 }

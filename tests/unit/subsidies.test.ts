@@ -582,8 +582,8 @@ describe('payout batches', () => {
     for (const l of paid.lines) byWorker.set(l.workerId, (byWorker.get(l.workerId) ?? 0) + l.amountFen);
     expect(new Map(totals.byWorker.map((x) => [x.workerId, x.totalFen]))).toEqual(byWorker);
     expect(totals.byVillage).toEqual([
-      { village: '许坪村', totalFen: 85_000 },
-      { village: '田家河村', totalFen: 5_000 },
+      { villageId: t.a.id, village: '许坪村', totalFen: 85_000 },
+      { villageId: t.b.id, village: '田家河村', totalFen: 5_000 },
     ]);
     expect(totals.byMechanism).toEqual({ case: 85_000, info: 5_000, collective: 0, welfare: 0 });
     await app.call('subsidies/batches/delete', { id: draft.id });

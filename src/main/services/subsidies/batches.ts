@@ -137,12 +137,13 @@ export async function batchLines(db: DbOrTrx, batchId: number): Promise<PayoutLi
 export async function getBatch(db: DbOrTrx, id: number): Promise<BatchView> {
   const base = summary(await findBatch(db, id));
   const lines = await batchLines(db, id);
-  const byVillage = new Map<string, BatchView['byVillage'][number]>();
+  // By id: villages of two townships may share a name.
+  const byVillage = new Map<number | null, BatchView['byVillage'][number]>();
   const byWorker = new Map<number, BatchView['byWorker'][number]>();
   for (const l of lines) {
-    const v = byVillage.get(l.village) ?? { villageId: l.villageId, village: l.village, totalFen: 0 };
+    const v = byVillage.get(l.villageId) ?? { villageId: l.villageId, village: l.village, totalFen: 0 };
     v.totalFen += l.amountFen;
-    byVillage.set(l.village, v);
+    byVillage.set(l.villageId, v);
     const w = byWorker.get(l.workerId) ?? { workerId: l.workerId, worker: l.worker, village: l.village, totalFen: 0 };
     w.totalFen += l.amountFen;
     byWorker.set(l.workerId, w);
@@ -392,10 +393,12 @@ export async function yearTotals(db: DbOrTrx, year: number): Promise<YearTotals>
   ).map((r) => r.id);
   const lines: PayoutLine[] = [];
   for (const id of ids) lines.push(...(await batchLines(db, id)));
-  const byVillage = new Map<string, number>();
+  const byVillage = new Map<number | null, YearTotals['byVillage'][number]>();
   const byWorker = new Map<number, YearTotals['byWorker'][number]>();
   for (const l of lines) {
-    byVillage.set(l.village, (byVillage.get(l.village) ?? 0) + l.amountFen);
+    const v = byVillage.get(l.villageId) ?? { villageId: l.villageId, village: l.village, totalFen: 0 };
+    v.totalFen += l.amountFen;
+    byVillage.set(l.villageId, v);
     const w = byWorker.get(l.workerId) ?? { workerId: l.workerId, worker: l.worker, village: l.village, totalFen: 0 };
     w.totalFen += l.amountFen;
     byWorker.set(l.workerId, w);
@@ -403,7 +406,7 @@ export async function yearTotals(db: DbOrTrx, year: number): Promise<YearTotals>
   return {
     year,
     ...totalsOf(lines),
-    byVillage: [...byVillage].map(([village, totalFen]) => ({ village, totalFen })),
+    byVillage: [...byVillage.values()],
     byWorker: [...byWorker.values()],
   };
 }
