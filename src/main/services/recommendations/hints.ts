@@ -31,7 +31,8 @@ export interface Candidate {
   existing: string | null;
 }
 
-const PARTY_MEMBERS = new Set(['中共党员', '中共预备党员']);
+/** 中共党员, 中共预备党员 and the members of the other parties (民革党员, 九三学社社员…). */
+const MEMBER = /(党员|盟员|会员|社员)$/;
 
 function gradeReasons(c: Candidate, year: number): HintReason[] {
   if (c.grades.length === 0) return [{ text: `${year - 1}—${year}年暂无审定的考核结果`, ok: null }];
@@ -67,10 +68,7 @@ function educationReason(c: Candidate): HintReason {
 
 function politicalReason(c: Candidate): HintReason {
   if (!c.politicalStatus) return { text: '政治面貌未登记', ok: null };
-  if (PARTY_MEMBERS.has(c.politicalStatus)) return { text: `已是${c.politicalStatus}`, ok: false };
-  if (c.politicalStatus.endsWith('党员') || c.politicalStatus.endsWith('盟员') || c.politicalStatus.endsWith('会员')) {
-    return { text: `已是${c.politicalStatus}`, ok: false };
-  }
+  if (MEMBER.test(c.politicalStatus)) return { text: `已是${c.politicalStatus}`, ok: false };
   return { text: `政治面貌：${c.politicalStatus}`, ok: true };
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconWand } from '@tabler/icons-react';
 import type { RecommendationView } from '@shared/recommendations';
 import { useReportDirty } from '@renderer/components/GuardedDrawer';
@@ -117,6 +117,11 @@ export function DetailsForm({ rec }: { rec: RecommendationView }) {
         error={errors.notes}
       />
       <Group justify="flex-end">
+        {dirty && (
+          <Text size="xs" c="orange">
+            有未保存的修改，推荐表按已保存的内容打印
+          </Text>
+        )}
         <Button disabled={!dirty} loading={save.isPending} onClick={() => void submit()}>
           保存
         </Button>
