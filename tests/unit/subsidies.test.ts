@@ -573,6 +573,11 @@ describe('payout batches', () => {
     expect(await dispatchError('subsidies/batches/delete', { id: b.id })).toContain('不能删除');
     const paid = await app.call('subsidies/batches/paid', { id: b.id, paidAt: '2026-07-10' });
     expect([paid.status, paid.paidAt]).toEqual(['已发放', '2026-07-10']);
+    expect(paid.byVillage.map((v) => [v.village, v.totalFen])).toEqual([
+      ['许坪村', 85_000],
+      ['田家河村', 5_000],
+    ]);
+    expect(paid.byMechanism).toEqual({ case: 85_000, info: 5_000, collective: 0, welfare: 0 });
 
     // A draft of the same period does not count in the year's totals; the paid batch does.
     const draft = await app.call('subsidies/batches/create', { from: FROM, to: TO, title: '草稿' });
