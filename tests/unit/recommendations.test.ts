@@ -180,6 +180,67 @@ describe('pipelines', () => {
   });
 });
 
+describe('deputies and villages', () => {
+  it('keeps the deputy’s seat, titles the form by it, and filters lists and hints by village', async () => {
+    const { ids, village } = await setup();
+    const town = (
+      await app.ctx.handle.db.selectFrom('grids').select('id').where('level', '=', 1).executeTakeFirstOrThrow()
+    ).id;
+    const other = await app.call('grids/create', {
+      parentId: town,
+      level: 2,
+      name: '许坪村',
+      code: '1115',
+      kind: '村',
+    });
+    const group = await app.call('grids/create', { parentId: other.id, level: 3, name: '一组', code: '111501' });
+    await app.call('assignments/create', {
+      workerId: ids.old.id,
+      gridId: group.id,
+      role: '网格长',
+      startDate: '2026-03-01',
+    });
+    const outsider = await app.call('workers/create', {
+      name: '赵敏',
+      gender: '女',
+      idNumber: makeId('1992-02-02', 31, '女'),
+      phone: '13712345678',
+    });
+    await app.call('assignments/create', { workerId: outsider.id, gridId: group.id, startDate: '2026-03-01' });
+
+    const r = await app.call('recommendations/create', {
+      workerId: outsider.id,
+      pipeline: 'deputy',
+      year: 2026,
+      first: step('推荐', '2026-04-01'),
+      honour: { deputyKind: '人大代表' },
+    });
+    expect(r).toMatchObject({ deputyKind: '人大代表', awardLevel: null, village: '许坪村' });
+    await app.call('recommendations/create', {
+      workerId: ids.young.id,
+      pipeline: 'deputy',
+      year: 2026,
+      first: step('推荐', '2026-04-01'),
+    });
+    const inVillage = await app.call('recommendations/list', { pipeline: 'deputy', year: 2026, villageId: village.id });
+    expect(inVillage.map((x) => x.workerName)).toEqual(['郭书科']);
+    const inOther = await app.call('recommendations/list', { pipeline: 'deputy', year: 2026, villageId: other.id });
+    expect(inOther.map((x) => x.workerName)).toEqual(['赵敏']);
+    const hints = await app.call('recommendations/hints', { pipeline: 'deputy', year: 2026, villageId: other.id });
+    // 李民宝 holds grids in both villages; 郭书科 and 王二 only in 田家河村.
+    expect(hints.map((h) => h.name).sort()).toEqual(['李民宝', '赵敏'].sort());
+
+    const pdf = path.join(app.dir, '代表.pdf');
+    await app.call('recommendations/printForm', { id: r.id, out: pdf });
+    const text = (await readPdf(pdf))[0]!.items
+      .map((i) => i.str)
+      .join('')
+      .replace(/\s/g, '');
+    expect(text).toContain('人大代表推荐表');
+    expect(text).toContain('历年考核等次暂无');
+  });
+});
+
 /** Whole years from birth to `on`, counted by hand. */
 function age(birth: string, on: string): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
