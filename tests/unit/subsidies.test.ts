@@ -734,6 +734,18 @@ describe('worker bank account', () => {
   });
 });
 
+describe('补贴发放表 title', () => {
+  it('names the year, half, quarter or month, else the dates', async () => {
+    const { periodTitle } = await import('../../src/main/services/subsidies/export');
+    expect(periodTitle('2026-01-01', '2026-12-31')).toBe('2026年');
+    expect(periodTitle('2026-07-01', '2026-12-31')).toBe('2026年下半年');
+    expect(periodTitle('2026-04-01', '2026-06-30')).toBe('2026年第二季度');
+    expect(periodTitle('2026-02-01', '2026-02-28')).toBe('2026年2月');
+    expect(periodTitle('2026-02-01', '2026-02-27')).toBe('2026年2月1日至2026年2月27日');
+    expect(periodTitle('2025-12-01', '2026-01-31')).toBe('2025年12月1日至2026年1月31日');
+  });
+});
+
 describe('CLI subsidies compute / export payout', () => {
   async function cli(argv: string[]) {
     const { runCli } = await import('../../src/main/cli/run');
