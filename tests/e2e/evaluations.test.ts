@@ -151,9 +151,9 @@ describe('the 考核 page, as the township clerk uses it', () => {
     await page.getByRole('button', { name: '按模板新建方案' }).click();
     const editor = page.getByRole('dialog', { name: '新建考核方案' });
     await editor.getByLabel('方案名称').fill(schemeName);
-    await editor.getByRole('textbox', { name: '考核周期' }).click();
+    await editor.getByRole('combobox', { name: /^考核周期/ }).click();
     await page.getByRole('option', { name: '年度', exact: true }).click();
-    const firstWeight = editor.getByLabel('第 1 项权重');
+    const firstWeight = editor.getByLabel('第 1 项权重', { exact: true });
     const weight = Number(await firstWeight.inputValue());
     await firstWeight.fill(String(weight + 5));
     await expect.poll(() => editor.getByTestId('weight-sum').innerText()).toBe('权重合计 105 %（应为 100 %）');
@@ -164,9 +164,9 @@ describe('the 考核 page, as the township clerk uses it', () => {
       .waitFor();
     await firstWeight.fill(String(weight));
     await expect.poll(() => editor.getByTestId('weight-sum').innerText()).toBe('权重合计 100 %');
-    await editor.getByLabel('第 1 项依据').click();
+    await editor.getByLabel('第 1 项依据', { exact: true }).click();
     await page.getByRole('option', { name: '上报信息（条）' }).click();
-    await editor.getByLabel('第 1 项满分所需数量').fill('12');
+    await editor.getByLabel('第 1 项满分所需数量', { exact: true }).fill('12');
     await fitsWidth();
     await e2e.screenshot('evaluations-scheme-editor');
     await editor.getByRole('button', { name: '保存方案' }).click();
@@ -186,9 +186,13 @@ describe('the 考核 page, as the township clerk uses it', () => {
     const { village, worker, reports } = pickVillageAndWorker(start, end);
     await tab('评分表').click();
     await page.getByRole('button', { name: '新建评分表' }).click();
-    await dialog().getByRole('textbox', { name: '考核方案' }).click();
+    await dialog()
+      .getByRole('combobox', { name: /^考核方案/ })
+      .click();
     await page.getByRole('option', { name: schemeName }).click();
-    await dialog().getByRole('textbox', { name: '村（社区）' }).fill(village.code);
+    await dialog()
+      .getByRole('combobox', { name: /^村（社区）/ })
+      .fill(village.code);
     await page.getByRole('option', { name: new RegExp(`（${village.code}）$`) }).click();
     await dialog().getByRole('button', { name: '生成评分表' }).click();
     const table = page.getByTestId('score-table');
@@ -199,7 +203,9 @@ describe('the 考核 page, as the township clerk uses it', () => {
     const suggested = Math.floor((2 * criterion.fullX10 * Math.min(reports, 12) + 12) / 24);
     const cell = table.getByRole('button', { name: `${worker.name}的${criterion.name}` });
     await cell.scrollIntoViewIfNeeded();
-    await expect.poll(() => cell.innerText()).toBe(formatPoints(suggested));
+    // The cell: the count from the records above the score.
+    const shownInCell = async () => (await cell.innerText()).replace(/\s+/g, ' ');
+    await expect.poll(shownInCell).toBe(`上报信息 ${reports} ${formatPoints(suggested)}`);
     await fitsWidth();
     await closeNotifications();
     await e2e.screenshot('evaluations-sheet-draft');
@@ -220,7 +226,9 @@ describe('the 考核 page, as the township clerk uses it', () => {
     await scoreDialog.getByLabel('调整理由').fill('纸质台账另有 2 条未录入');
     await scoreDialog.getByRole('button', { name: '保存得分' }).click();
     await scoreDialog.waitFor({ state: 'detached' });
-    await expect.poll(() => cell.innerText()).toBe(`${formatPoints(adjusted)}\n建议 ${formatPoints(suggested)}`);
+    await expect
+      .poll(shownInCell)
+      .toBe(`上报信息 ${reports} ${formatPoints(adjusted)} 建议 ${formatPoints(suggested)}`);
     const sheetId = (await e2e.app.call('evaluations/sheets/list', {}))[0]!.id;
     const line = (await e2e.app.call('evaluations/sheets/get', { id: sheetId })).lines.find(
       (l) => l.workerId === worker.id,
@@ -271,7 +279,7 @@ describe('the 考核 page, as the township clerk uses it', () => {
     await fitsWidth();
     await e2e.screenshot('evaluations-sheets');
     await tab('等次档案').click();
-    await page.getByRole('textbox', { name: '网格员' }).fill(worker.name);
+    await page.getByRole('combobox', { name: '网格员', exact: true }).fill(worker.name);
     await page
       .getByRole('option', { name: new RegExp(`^${worker.name}`) })
       .first()

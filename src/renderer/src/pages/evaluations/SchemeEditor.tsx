@@ -42,7 +42,9 @@ export function SchemeEditorDrawer({ target, onClose }: { target: SchemeTarget; 
 function weightErrors(v: SchemeDraft): Record<string, string> {
   const errors: Record<string, string> = {};
   const sum = v.definition.criteria.reduce((a, c) => a + (Number(c.weight) || 0), 0);
-  if (sum !== 100) errors['definition.criteria'] = `考核项目的权重合计为 ${sum} %，应为 100 %`;
+  // A combined scheme may have no criteria of its own: it only weighs other schemes' results.
+  const combinedOnly = v.definition.criteria.length === 0 && v.definition.combine.length > 0;
+  if (sum !== 100 && !combinedOnly) errors['definition.criteria'] = `考核项目的权重合计为 ${sum} %，应为 100 %`;
   const combined = v.definition.combine.reduce((a, c) => a + (Number(c.weight) || 0), 0);
   if (v.definition.combine.length > 0 && combined !== 100)
     errors['definition.combine'] = `合成权重合计为 ${combined} %，应为 100 %`;

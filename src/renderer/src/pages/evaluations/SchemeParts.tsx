@@ -87,6 +87,11 @@ export function CriteriaTable({ form }: { form: Form }) {
                 allowNegative={false}
                 hideControls
                 {...form.getInputProps(`definition.criteria.${i}.weight`)}
+                onChange={(v) => {
+                  form.setFieldValue(`definition.criteria.${i}.weight`, typeof v === 'number' ? v : 0);
+                  // The sum's message was about the old weights.
+                  form.clearFieldError('definition.criteria');
+                }}
               />
             </Table.Td>
             <Table.Td>
@@ -95,6 +100,7 @@ export function CriteriaTable({ form }: { form: Form }) {
                 aria-label={`第 ${i + 1} 项依据`}
                 placeholder="评分人打分"
                 clearable
+                allowDeselect={false}
                 data={METRIC_OPTIONS}
                 value={c.metric}
                 onChange={(m) => {
@@ -124,7 +130,7 @@ export function CriteriaTable({ form }: { form: Form }) {
                 variant="subtle"
                 color="red"
                 aria-label={`删除第 ${i + 1} 项`}
-                disabled={criteria.length === 1}
+                disabled={criteria.length === 1 && form.values.definition.combine.length === 0}
                 onClick={() => form.removeListItem('definition.criteria', i)}
               >
                 <IconTrash size={16} />
@@ -188,6 +194,7 @@ export function AdjustItemsTable({ form, list }: { form: Form; list: 'bonus' | '
                 aria-label={`${word}第 ${i + 1} 项依据`}
                 placeholder="评分人填写"
                 clearable
+                allowDeselect={false}
                 data={METRIC_OPTIONS}
                 value={item.metric}
                 onChange={(m) => form.setFieldValue(`${path}.${i}.metric`, m as never)}
@@ -224,7 +231,7 @@ export function GradeBands({ form }: { form: Form }) {
     <Group gap="md" align="flex-start" data-testid="grade-bands">
       {GRADES.slice(0, 3).map((g, i) => (
         <Group key={g} gap={6} wrap="nowrap">
-          <Text size="sm" w={64}>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
             {g} ≥
           </Text>
           {points(form, `definition.grades.${i}.minX10`, `${g}分数线`, { w: 76 })}
@@ -233,6 +240,15 @@ export function GradeBands({ form }: { form: Form }) {
       <Text size="sm" pt={4}>
         不合格 &lt; {pts(bands[2]?.minX10 ?? 0)}
       </Text>
+      {[0, 1, 2, 3]
+        .map((i) => form.errors[`definition.grades.${i}`])
+        .concat(form.errors['definition.grades'])
+        .filter(Boolean)
+        .map((e) => (
+          <Text key={String(e)} size="sm" c="red" role="alert">
+            {String(e)}
+          </Text>
+        ))}
     </Group>
   );
 }
@@ -263,6 +279,10 @@ export function CombineTable({ form, schemes, selfId }: { form: Form; schemes: S
                 allowDecimal={false}
                 hideControls
                 {...form.getInputProps(`definition.combine.${i}.weight`)}
+                onChange={(v) => {
+                  form.setFieldValue(`definition.combine.${i}.weight`, typeof v === 'number' ? v : 0);
+                  form.clearFieldError('definition.combine');
+                }}
               />
             </Table.Td>
             <Table.Td w={40}>

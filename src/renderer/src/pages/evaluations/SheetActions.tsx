@@ -14,12 +14,14 @@ interface Props {
   sheet: SheetView;
   onDeleted(): void;
   onOpen(id: number): void;
+  /** A refresh changed these lines: the table marks them. */
+  onRefreshed(lineIds: number[]): void;
 }
 
 const title = (s: SheetView) => `${s.villageName}${s.periodLabel}评分表`;
 
 /** The buttons a sheet offers in its state, each asking first where it cannot be taken back. */
-export function SheetActions({ sheet, onDeleted, onOpen }: Props) {
+export function SheetActions({ sheet, onDeleted, onOpen, onRefreshed }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const draft = sheet.status === '草稿';
@@ -69,7 +71,7 @@ export function SheetActions({ sheet, onDeleted, onOpen }: Props) {
           更正
         </Button>
       )}
-      {dialog === 'refresh' && <Refresh sheet={sheet} onClose={close} />}
+      {dialog === 'refresh' && <Refresh sheet={sheet} onClose={close} onRefreshed={onRefreshed} />}
       {dialog === 'approve' && <Approve sheet={sheet} onClose={close} />}
       {dialog === 'correct' && <Correct sheet={sheet} onClose={close} onOpen={onOpen} />}
       {dialog === 'delete' && <DeleteDraft sheet={sheet} onClose={close} onDeleted={onDeleted} />}
@@ -83,12 +85,18 @@ interface DialogProps {
   onClose(): void;
 }
 
-function Refresh({ sheet, onClose }: DialogProps) {
+function Refresh({ sheet, onClose, onRefreshed }: DialogProps & Pick<Props, 'onRefreshed'>) {
   const run = useApiMutation('evaluations/sheets/refresh');
   const confirm = async () => {
     const r = await run.mutateAsync({ id: sheet.id });
     if (!r.ok) return notifyError(r.error, '刷新未完成');
-    notifySuccess(`已按最新记录刷新“${title(sheet)}”`);
+    const n = r.value.changedLineIds.length;
+    notifySuccess(
+      n === 0
+        ? `已按最新记录刷新“${title(sheet)}”：没有变化`
+        : `已按最新记录刷新“${title(sheet)}”：${n} 人的数量或得分有变化（已标黄）`,
+    );
+    onRefreshed(r.value.changedLineIds);
     onClose();
   };
   return (

@@ -7,36 +7,36 @@ import { GRADE_COLORS, metricShort, pts } from './model';
 interface Props {
   sheet: SheetView;
   fetching: boolean;
+  /** Lines the last refresh changed. */
+  changed: ReadonlySet<number>;
   /** A draft's score was clicked: adjust it. */
   onEdit(line: SheetLineView, item: ScoreItemView): void;
 }
 
 const KIND_WORD = { criterion: '满分', bonus: '加分', deduction: '扣分' } as const;
 
-/** The metrics the scheme scores on, in the order its items name them. */
-function usedMetrics(sheet: SheetView): EvalMetric[] {
+/** The metric behind each item (null: scored by hand), from the scheme the sheet was scored with. */
+function metricsByKey(sheet: SheetView): Map<string, EvalMetric | null> {
   const d = sheet.scheme;
-  const all = [...d.criteria, ...d.bonus, ...d.deductions].map((i) => i.metric);
-  return [...new Set(all.filter((m): m is EvalMetric => m !== null))];
+  return new Map([...d.criteria, ...d.bonus, ...d.deductions].map((i) => [i.key, i.metric]));
 }
 
-function Counts({ line, metrics }: { line: SheetLineView; metrics: EvalMetric[] }) {
-  return (
-    <Text size="xs" c="dimmed" lh={1.3}>
-      {metrics.map((m) => `${metricShort(m)} ${line.counts[m]}`).join(' · ')}
-    </Text>
-  );
+interface ScoreProps extends Pick<Props, 'onEdit'> {
+  line: SheetLineView;
+  item: ScoreItemView;
+  metric: EvalMetric | null;
+  draft: boolean;
 }
 
-function Score({
-  line,
-  item,
-  draft,
-  onEdit,
-}: { line: SheetLineView; item: ScoreItemView; draft: boolean } & Pick<Props, 'onEdit'>) {
+function Score({ line, item, metric, draft, onEdit }: ScoreProps) {
   const adjusted = item.scoreX10 !== item.suggestedX10;
   const body = (
     <Stack gap={0} align="flex-end">
+      {metric && (
+        <Text size="10px" c="dimmed">
+          {metricShort(metric)} {line.counts[metric]}
+        </Text>
+      )}
       <Text size="sm" fw={adjusted ? 700 : 400} c={adjusted ? 'orange.8' : undefined}>
         {pts(item.scoreX10)}
       </Text>
@@ -70,19 +70,19 @@ function Score({
 }
 
 /**
- * One row per worker: the counts from the records, every item's score (the suggestion beside an
+ * One row per worker: every item's score with the count from the records above it (the suggestion beside an
  * adjusted one), the total and grade as the server computed them. Wide schemes scroll inside.
  */
-export function SheetTable({ sheet, fetching, onEdit }: Props) {
+export function SheetTable({ sheet, fetching, changed, onEdit }: Props) {
   const draft = sheet.status === '草稿';
   const columns = useMemo((): DataTableColumn<SheetLineView>[] => {
-    const metrics = usedMetrics(sheet);
+    const metrics = metricsByKey(sheet);
     const items = sheet.lines.find((l) => l.items.length > 0)?.items ?? [];
     return [
       {
         accessor: 'workerName',
         title: '姓名',
-        width: 120,
+        width: 110,
         render: (l) => (
           <Stack gap={0}>
             <Text size="sm">{l.workerName}</Text>
@@ -104,12 +104,11 @@ export function SheetTable({ sheet, fetching, onEdit }: Props) {
           </Text>
         ),
       },
-      { accessor: 'counts', title: '记录数量', width: 200, render: (l) => <Counts line={l} metrics={metrics} /> },
       ...items.map((it): DataTableColumn<SheetLineView> => ({
         accessor: `item-${it.key}`,
         title: (
           <Stack gap={0} align="flex-end">
-            <Text size="sm" fw={600} lineClamp={1}>
+            <Text size="xs" fw={600} ta="right" lh={1.2}>
               {it.name}
             </Text>
             <Text size="10px" c="dimmed">
@@ -122,28 +121,24 @@ export function SheetTable({ sheet, fetching, onEdit }: Props) {
         textAlign: 'right',
         render: (l) => {
           const item = l.items.find((i) => i.key === it.key);
-          return item ? <Score line={l} item={item} draft={draft} onEdit={onEdit} /> : '—';
+          if (!item) return '—';
+          return <Score line={l} item={item} metric={metrics.get(it.key) ?? null} draft={draft} onEdit={onEdit} />;
         },
       })),
       {
         accessor: 'totalX10',
-        title: '合计',
-        width: 70,
+        title: '合计 / 等次',
+        width: 104,
         textAlign: 'right',
         render: (l) => (
-          <Text fw={700} size="sm" data-testid={`total-${l.workerId}`}>
-            {l.excluded ? '—' : pts(l.totalX10)}
-          </Text>
-        ),
-      },
-      {
-        accessor: 'grade',
-        title: '等次',
-        width: 92,
-        render: (l) => (
-          <Badge color={GRADE_COLORS[l.grade]} variant="light" tt="none">
-            {l.grade}
-          </Badge>
+          <Stack gap={2} align="flex-end">
+            <Text fw={700} size="sm" data-testid={`total-${l.workerId}`}>
+              {l.excluded ? '—' : pts(l.totalX10)}
+            </Text>
+            <Badge color={GRADE_COLORS[l.grade]} variant="light" tt="none" size="sm">
+              {l.grade}
+            </Badge>
+          </Stack>
         ),
       },
     ];
@@ -155,10 +150,12 @@ export function SheetTable({ sheet, fetching, onEdit }: Props) {
       striped
       highlightOnHover
       pinFirstColumn
+      pinLastColumn
       minHeight={160}
       height="calc(100dvh - 250px)"
       fetching={fetching}
       records={sheet.lines}
+      rowBackgroundColor={(l) => (changed.has(l.id) ? 'var(--mantine-color-yellow-1)' : undefined)}
       noRecordsText="这个村没有符合考核对象的网格员"
       columns={columns}
       data-testid="score-table"

@@ -19,6 +19,7 @@ interface Props {
 export function SheetView({ id, onBack, onOpen }: Props) {
   const sheet = useApiQuery('evaluations/sheets/get', { id }, { silent: true });
   const [target, setTarget] = useState<ScoreTarget>(null);
+  const [changed, setChanged] = useState<ReadonlySet<number>>(new Set());
   const onEdit = useCallback((line: SheetLineView, item: ScoreItemView) => setTarget({ line, item }), []);
   const s = sheet.data;
   return (
@@ -30,14 +31,16 @@ export function SheetView({ id, onBack, onOpen }: Props) {
           </Button>
           {s && <Heading sheet={s} onOpen={onOpen} />}
         </Group>
-        {s && <SheetActions sheet={s} onDeleted={onBack} onOpen={onOpen} />}
+        {s && (
+          <SheetActions sheet={s} onDeleted={onBack} onOpen={onOpen} onRefreshed={(ids) => setChanged(new Set(ids))} />
+        )}
       </Group>
       {sheet.error && !s && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
           {sheet.error.apiError.message}
         </Alert>
       )}
-      {s && <SheetTable sheet={s} fetching={sheet.isFetching} onEdit={onEdit} />}
+      {s && <SheetTable sheet={s} fetching={sheet.isFetching} changed={changed} onEdit={onEdit} />}
       {s && target && <ScoreModal sheetId={s.id} target={target} onClose={() => setTarget(null)} />}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { formatPoints } from '@shared/money';
 import {
   DEFAULT_GRADE_BANDS,
+  EVAL_SCHEME_TEMPLATE,
   EVAL_METRIC_LABELS,
   type EvalMetric,
   type EvalPeriod,
@@ -29,38 +30,9 @@ export interface SchemeDraft {
   definition: SchemeDefinition;
 }
 
-/**
- * What a new scheme starts from: the criteria a township usually scores on daily work, each
- * pre-filled from the records, weights adding to 100. The clerk edits or removes any of it.
- */
+/** What a new scheme starts from: the contract's template (the county's monthly form), editable. */
 export function templateScheme(): SchemeDraft {
-  const c = (key: string, name: string, weight: number, metric: EvalMetric, target: number) => ({
-    key,
-    name,
-    fullX10: weight * 10,
-    weight,
-    metric,
-    target,
-  });
-  return {
-    name: `${new Date().getFullYear()}年度网格员考核`,
-    period: 'year',
-    definition: {
-      criteria: [
-        c('c1', '信息上报', 25, 'reports', 24),
-        c('c2', '矛盾纠纷排查调解', 25, 'disputesSettled', 6),
-        c('c3', '便民服务', 20, 'services', 24),
-        c('c4', '入户走访', 20, 'visits', 48),
-        c('c5', '参加培训例会', 10, 'trainings', 4),
-      ],
-      bonus: [{ key: 'b1', name: '重要信息', metric: 'importantReports', perUnitX10: 10, capX10: 50 }],
-      deductions: [],
-      grades: DEFAULT_GRADE_BANDS.map((g) => ({ ...g })),
-      levels: [3, 4],
-      minMonths: 3,
-      combine: [],
-    },
-  };
+  return structuredClone(EVAL_SCHEME_TEMPLATE) as unknown as SchemeDraft;
 }
 
 export function blankScheme(): SchemeDraft {
