@@ -207,5 +207,24 @@ describe('the 推优 page', () => {
       .prepare(`select action from audit_log where entity = '推优' order by id`)
       .all() as { action: string }[];
     expect(log.map((l) => l.action)).toEqual(['新建推优', '登记推优环节', '修改推优信息']);
+
+    // Deleting names the steps that go with it.
+    await closeNotifications();
+    await table.getByText(worker.name, { exact: true }).click();
+    await page.getByRole('button', { name: '删除', exact: true }).click();
+    const confirm = dialog();
+    await confirm.getByText('删除这条推优记录？').waitFor();
+    const day = todayIso();
+    await confirm.getByText(`提名\u3000${day}\u3000通过（村党支部）`).waitFor();
+    await confirm.getByText(`授予\u3000${day}\u3000通过（县委政法委）`).waitFor();
+    await confirm.getByText(/连同已登记的 2 个环节和主要事迹/).waitFor();
+    await e2e.screenshot('recommendations-delete');
+    await confirm.getByRole('button', { name: '删除', exact: true }).click();
+    await page.getByText('这一年度还没有推优记录').waitFor();
+    const last = e2e.app.ctx.handle.sqlite
+      .prepare(`select action, summary from audit_log where entity = '推优' order by id desc limit 1`)
+      .get() as { action: string; summary: string };
+    expect(last.action).toBe('删除推优');
+    expect(last.summary).toContain(`${worker.name} ${year}年度优秀网格员（提名 ${day} 通过、授予 ${day} 通过）`);
   });
 });
