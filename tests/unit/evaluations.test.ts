@@ -199,6 +199,8 @@ function seedRecords(t: Town): Rec[] {
     { kind: 'important', grid: g1.id, worker: null, date: '2026-03-11' },
     // 第2网格: before 16 March 牛志强's, from then 杨光明's.
     { kind: 'report', grid: g2.id, worker: null, date: '2026-03-15' },
+    // Two reports of a target of 3: 66.7 points, rounded to the nearest tenth.
+    { kind: 'report', grid: g2.id, worker: null, date: '2026-03-02' },
     { kind: 'report', grid: g2.id, worker: null, date: '2026-03-16' },
     { kind: 'settled', grid: g2.id, worker: null, date: '2026-03-15' },
     { kind: 'settled', grid: g2.id, worker: null, date: '2026-03-20' },
@@ -593,8 +595,11 @@ describe('grades over time', () => {
       },
     ]);
     await app.call('evaluations/sheets/approve', { id: march.id, approvedBy: '张书记' });
+    // 田家河村 was not evaluated in February: 周长青's January and March are not consecutive periods.
+    await scored(hand.id, t.b.id, '2026-01-10', new Map([[t.w.zhou.id, 400]]));
+    await scored(hand.id, t.b.id, '2026-03-10', new Map([[t.w.zhou.id, 400]]));
     flagged = await app.call('evaluations/flags', {});
-    // 牛志强: 不合格 in January and March with 合格 in February; 吴海涛: once. Neither is flagged.
+    // 牛志强: 不合格 in January and March with 合格 in February; 吴海涛: once. None of them is flagged.
     expect(flagged.map((f) => f.workerName)).toEqual(['马建国']);
     const history = await app.call('evaluations/history', { workerId: niu.id });
     expect(history.map((h) => [h.periodLabel, h.totalX10, h.grade])).toEqual([
