@@ -7,8 +7,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SheetView } from '../../src/shared/evaluations';
 import { formatPoints } from '../../src/shared/money';
-import { setSavePath } from '../helpers/context';
+import { setPickedFile, setSavePath } from '../helpers/context';
 import { useE2E } from './harness';
 
 const ctx = useE2E({
@@ -117,6 +118,14 @@ function pickVillageAndWorker(start: string, end: string) {
   return best!;
 }
 
+/** Another graded worker of the sheet whose name no one else on it has, and their first item's score. */
+function line0(sheet: SheetView, not: number) {
+  const names = new Map<string, number>();
+  for (const l of sheet.lines) names.set(l.workerName, (names.get(l.workerName) ?? 0) + 1);
+  const l = sheet.lines.find((x) => x.workerId !== not && !x.excluded && names.get(x.workerName) === 1)!;
+  return { workerName: l.workerName, scoreX10: l.items[0]!.scoreX10 };
+}
+
 function cellText(v: ExcelJS.CellValue): string {
   if (v && typeof v === 'object' && 'result' in v) return String(v.result ?? '');
   if (v && typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
@@ -133,6 +142,27 @@ async function exportedRow(file: string, name: string): Promise<string[]> {
     if (texts.includes(name)) found = texts;
   });
   return found;
+}
+
+/**
+ * The exported workbook as a scorer hands it back: each value typed into its worker's `header`
+ * column. Returns the row of each edit.
+ */
+async function scoreOnPaper(file: string, out: string, header: string, edits: { name: string; value: number }[]) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  let column = 0;
+  const rows = new Map<string, number>();
+  ws.eachRow((row, n) => {
+    const texts = (row.values as ExcelJS.CellValue[]).map(cellText);
+    if (texts.includes(header)) column = texts.indexOf(header);
+    for (const e of edits) if (column && texts.includes(e.name)) rows.set(e.name, n);
+  });
+  expect(column).toBeGreaterThan(0);
+  for (const e of edits) ws.getRow(rows.get(e.name)!).getCell(column).value = e.value;
+  await wb.xlsx.writeFile(out);
+  return edits.map((e) => rows.get(e.name)!);
 }
 
 describe('the 考核 page, as the township clerk uses it', () => {
@@ -218,10 +248,8 @@ describe('the 考核 page, as the township clerk uses it', () => {
     const scoreDialog = page.getByRole('dialog', { name: `${worker.name} · ${criterion.name}` });
     await scoreDialog.getByLabel('得分').fill(formatPoints(adjusted));
     await scoreDialog.getByRole('button', { name: '保存得分' }).click();
-    await scoreDialog.getByText(/理由/, { exact: false }).last().waitFor();
-    await expect
-      .poll(() => scoreDialog.locator('.mantine-InputWrapper-error, [role=alert]').count())
-      .toBeGreaterThan(0);
+    await scoreDialog.getByLabel('调整理由').and(scoreDialog.locator('[aria-invalid="true"]')).waitFor();
+    await scoreDialog.getByText(/与建议分 .* 不同，请填写调整理由/).waitFor();
     await e2e.screenshot('evaluations-score-reason');
     await scoreDialog.getByLabel('调整理由').fill('纸质台账另有 2 条未录入');
     await scoreDialog.getByRole('button', { name: '保存得分' }).click();
@@ -236,6 +264,52 @@ describe('the 考核 page, as the township clerk uses it', () => {
     expect(line.items.find((i) => i.key === criterion.key)!.scoreX10).toBe(adjusted);
     await expect.poll(() => totalCell.innerText()).toBe(formatPoints(line.totalX10));
     expect(await totalCell.innerText()).not.toBe(totalBefore);
+    await closeNotifications();
+
+    // 导入纸质评分: the exported sheet, scored on paper; a score beyond full marks is named by
+    // sheet, row and column and nothing is imported; a good one is previewed, then imported.
+    const other = line0(await e2e.app.call('evaluations/sheets/get', { id: sheetId }), worker.id);
+    const scoreHeader = `${criterion.name}得分`;
+    const paper = path.join(e2e.app.dir, '评分表草稿.xlsx');
+    setSavePath(e2e.app, paper);
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await page.getByTestId('saved-notification').waitFor();
+    await closeNotifications();
+    const onPaper = other.scoreX10 === 125 ? 120 : 125;
+    const bad = path.join(e2e.app.dir, '纸质评分-有误.xlsx');
+    const [, badRow] = await scoreOnPaper(paper, bad, scoreHeader, [
+      { name: other.workerName, value: onPaper / 10 },
+      { name: worker.name, value: criterion.fullX10 / 10 + 1 },
+    ]);
+    setPickedFile(e2e.app, bad);
+    await page.getByRole('button', { name: '导入纸质评分' }).click();
+    const importer = page.getByRole('dialog', { name: '导入纸质评分' });
+    await importer.getByRole('button', { name: '选择文件…' }).click();
+    await importer
+      .getByTestId('import-errors')
+      .getByText(`第 ${badRow} 行 ${scoreHeader} 列`, { exact: false })
+      .waitFor();
+    expect(await importer.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await fitsWidth();
+    await e2e.screenshot('evaluations-import-errors');
+    const good = path.join(e2e.app.dir, '纸质评分.xlsx');
+    await scoreOnPaper(paper, good, scoreHeader, [{ name: other.workerName, value: onPaper / 10 }]);
+    setPickedFile(e2e.app, good);
+    await importer.getByRole('button', { name: '重新选择文件…' }).click();
+    const changes = importer.getByTestId('import-changes');
+    await expect.poll(() => changes.locator('tbody tr').count()).toBe(1);
+    const change = (await changes.locator('tbody tr').innerText()).split('\t').map((t) => t.trim());
+    expect(change.slice(0, 4)).toEqual([
+      other.workerName,
+      criterion.name,
+      formatPoints(other.scoreX10),
+      formatPoints(onPaper),
+    ]);
+    await e2e.screenshot('evaluations-import-preview');
+    await importer.getByRole('button', { name: '确认导入' }).click();
+    await importer.waitFor({ state: 'detached' });
+    const otherCell = table.getByRole('button', { name: `${other.workerName}的${criterion.name}` });
+    await expect.poll(async () => (await otherCell.innerText()).replace(/\s+/g, ' ')).toContain(formatPoints(onPaper));
     await closeNotifications();
 
     // 审定 locks the sheet: no editing on screen, nor behind it.

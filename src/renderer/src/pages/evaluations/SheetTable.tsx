@@ -108,7 +108,7 @@ export function SheetTable({ sheet, fetching, changed, onEdit }: Props) {
         accessor: `item-${it.key}`,
         title: (
           <Stack gap={0} align="flex-end">
-            <Text size="xs" fw={600} ta="right" lh={1.2}>
+            <Text size="xs" fw={600} ta="right" lh={1.2} style={{ whiteSpace: 'normal' }}>
               {it.name}
             </Text>
             <Text size="10px" c="dimmed">
@@ -152,7 +152,7 @@ export function SheetTable({ sheet, fetching, changed, onEdit }: Props) {
       pinFirstColumn
       pinLastColumn
       minHeight={160}
-      height="calc(100dvh - 250px)"
+      height="calc(100dvh - 220px)"
       fetching={fetching}
       records={sheet.lines}
       rowBackgroundColor={(l) => (changed.has(l.id) ? 'var(--mantine-color-yellow-1)' : undefined)}

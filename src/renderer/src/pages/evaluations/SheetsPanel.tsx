@@ -98,7 +98,7 @@ function SheetList({ onOpen }: { onOpen(id: number): void }) {
           {
             accessor: 'version',
             title: '版本',
-            width: 60,
+            width: 76,
             textAlign: 'right',
             render: (s) => `第 ${s.version} 版`,
           },
