@@ -179,6 +179,8 @@ export interface ScoreItemView {
   name: string;
   kind: 'criterion' | 'bonus' | 'deduction';
   fullX10: number | null;
+  /** The highest score allowed: full marks for a criterion, the cap for a bonus or deduction. */
+  maxX10: number;
   suggestedX10: number;
   scoreX10: number;
   reason: string;

@@ -813,3 +813,29 @@ describe('the sheet in Excel', () => {
     expect(re.ws.getRow(rowOf(niu.id)).getCell(re.col('调整理由')).value).toBe('走访：走访记录不全');
   });
 });
+
+describe('the demo', () => {
+  it('offers the template scheme once, and a demo village’s sheet is pre-filled from its records', async () => {
+    const { township } = await app.call('demo/create', { townships: 1 });
+    await app.call('demo/create', { townships: 1 });
+    const schemes = await app.call('evaluations/schemes/list', {});
+    expect(schemes.map((s) => s.name)).toEqual(['网格员月度考核']);
+    const village = await app.ctx.handle.db
+      .selectFrom('grids')
+      .select('id')
+      .where('parent_id', '=', township.id)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const last = await app.ctx.handle.db
+      .selectFrom('visits')
+      .select((eb) => eb.fn.max('visit_date').as('d'))
+      .executeTakeFirstOrThrow();
+    const sheet = await app.call('evaluations/sheets/create', {
+      schemeId: schemes[0]!.id,
+      villageId: village.id,
+      date: String(last.d),
+    });
+    expect(sheet.lines.length).toBeGreaterThan(0);
+    expect(sheet.lines.some((l) => l.counts.visits > 0)).toBe(true);
+  });
+});

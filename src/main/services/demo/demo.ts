@@ -20,6 +20,7 @@ import {
   chineseNumber,
   seededRandom,
 } from './names';
+import { addDemoScheme } from '../evaluations/demo';
 
 /** A fictional county's 6-digit division code; townships and villages extend it. */
 const COUNTY_DIVISION = '612345';
@@ -150,6 +151,7 @@ export async function createDemo(db: DbOrTrx, options: DemoOptions = {}): Promis
         if (options.records !== false) await addDemoRecords(trx, township, rand, ts, options.today);
       }
     }
+    if (options.records !== false) await addDemoScheme(trx);
     return { township: await getGrid(trx, first!), townships: count, grids: total };
   });
 }

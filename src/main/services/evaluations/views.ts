@@ -136,6 +136,7 @@ export async function sheetLines(db: DbOrTrx, s: SheetRow): Promise<SheetLineVie
         name: it.name,
         kind: it.kind,
         fullX10: it.kind === 'criterion' ? it.maxX10 : null,
+        maxX10: it.maxX10,
         suggestedX10: sc?.suggested_x10 ?? 0,
         scoreX10: sc?.score_x10 ?? 0,
         reason: sc?.reason ?? '',
