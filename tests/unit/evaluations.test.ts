@@ -513,6 +513,19 @@ describe('evaluation sheets from the records', () => {
     const v3 = await app.call('evaluations/sheets/correct', { id: v2.id, reason: '再核' });
     await app.call('evaluations/sheets/delete', { id: v3.id });
     expect((await app.call('evaluations/sheets/get', { id: v2.id })).status).toBe('已审定');
+    const log = await app.ctx.handle.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('handler', 'like', 'evaluations/%')
+      .orderBy('id')
+      .execute();
+    const said = log.map((l) => `${l.action}｜${l.summary}`);
+    expect(said).toContain(
+      '审定考核评分表｜审定许坪村 2026年3月“月度考核”（第 2 版）：4 人（优秀 1 人、不合格 2 人、不评定 1 人），审定人 张书记；第 1 版改为已更正',
+    );
+    expect(said).toContain(
+      '更正考核评分表｜更正许坪村 2026年3月“月度考核”：新建第 2 版草稿，理由：工作纪律分录错；原版本在新版审定前仍然有效',
+    );
   });
 });
 

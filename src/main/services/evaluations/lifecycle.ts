@@ -1,5 +1,5 @@
 /** A draft refreshed from the records, approved, corrected by a new version, or deleted. */
-import type { SheetView } from '../../../shared/evaluations';
+import { GRADES, type SheetView } from '../../../shared/evaluations';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { AuditRecorder } from '../audit/audit';
@@ -129,7 +129,9 @@ export async function approveSheet(
       .where('id', '=', s.previous_id)
       .execute();
   const view = await getSheet(db, s.id);
-  const grades = Object.entries(view.grades)
+  const grades = [...GRADES, '不评定']
+    .filter((g) => view.grades[g])
+    .map((g) => [g, view.grades[g]] as const)
     .map(([g, n]) => `${g} ${n} 人`)
     .join('、');
   audit.record({
