@@ -305,9 +305,10 @@ export const combinedSchema = z.object({
 
 /**
  * A ready scheme the page can offer: the county's monthly /100 (运作成效 50 + 履职绩效 30 +
- * 网格员绩效 20, 加分 ≤ 10), pre-filled from the records; the township edits it before saving.
+ * 网格员绩效 20, 加分 ≤ 10), pre-filled from the records; the township edits it before saving
+ * (copy it first: structuredClone).
  */
-export const EVAL_SCHEME_TEMPLATE = {
+export const EVAL_SCHEME_TEMPLATE: Readonly<{ name: string; period: EvalPeriod; definition: SchemeDefinition }> = {
   name: '网格员月度考核',
   period: 'month',
   definition: {
@@ -323,7 +324,7 @@ export const EVAL_SCHEME_TEMPLATE = {
     minMonths: 0,
     combine: [],
   },
-} as const satisfies { name: string; period: EvalPeriod; definition: SchemeDefinition };
+};
 
 export const evaluationsApi = {
   'evaluations/schemes/list': read(none).returns<SchemeView[]>(),

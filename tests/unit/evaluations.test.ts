@@ -719,7 +719,7 @@ describe('schemes', () => {
       '综合方案的权重合计应为 100',
     );
     const { EVAL_SCHEME_TEMPLATE } = await import('../../src/shared/evaluations');
-    const ok = await app.call('evaluations/schemes/create', EVAL_SCHEME_TEMPLATE as never);
+    const ok = await app.call('evaluations/schemes/create', structuredClone(EVAL_SCHEME_TEMPLATE));
     expect(ok.definition.criteria.map((c) => c.weight)).toEqual([50, 30, 20]);
   });
 });
