@@ -50,6 +50,8 @@ function labelOf(grids: Map<number, VillageGrid>, id: number): string {
   const names: string[] = [];
   for (let g = grids.get(id); g && g.level > 2; g = g.parent_id === null ? undefined : grids.get(g.parent_id))
     names.unshift(g.name);
+  // 一组第1网格 already says 一组: “一组 / 一组第1网格” would say it twice.
+  if (names.length === 2 && names[1]!.startsWith(names[0]!)) names.shift();
   return names.join(' / ');
 }
 
