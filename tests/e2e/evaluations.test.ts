@@ -347,9 +347,23 @@ describe('the 考核 page, as the township clerk uses it', () => {
     expect(exported).toContain(formatPoints(adjusted));
     await closeNotifications();
 
+    // 更正: a new draft version with its reason; the approved one stays in force until then.
+    await page.getByRole('button', { name: '更正', exact: true }).click();
+    await dialog().getByRole('button', { name: '生成更正版' }).click();
+    await dialog().getByText('请填写更正理由').waitFor();
+    await dialog().getByLabel('更正理由').fill('补录 11 月走访记录后重新评分');
+    await dialog().getByRole('button', { name: '生成更正版' }).click();
+    await page.getByText('更正理由：补录 11 月走访记录后重新评分').waitFor();
+    await page.getByText('第 2 版', { exact: true }).waitFor();
+    await table.getByRole('button', { name: `${worker.name}的${criterion.name}` }).waitFor();
+    await closeNotifications();
+    await e2e.screenshot('evaluations-sheet-correction');
+
     // 等次档案: the approved result is in the worker's history.
     await page.getByRole('button', { name: '评分表列表' }).click();
-    await page.getByTestId('sheet-list').getByText('已审定').waitFor();
+    const list = page.getByTestId('sheet-list');
+    await list.getByText('已审定').waitFor();
+    await list.getByText('草稿').waitFor();
     await fitsWidth();
     await e2e.screenshot('evaluations-sheets');
     await tab('等次档案').click();

@@ -51,10 +51,10 @@ export function ImportModal({ sheet, onClose }: { sheet: SheetView; onClose(): v
           <Button
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} />}
-            loading={loading}
+            disabled={loading}
             onClick={() => void pick()}
           >
-            {file ? '重新选择文件…' : '选择文件…'}
+            {loading ? '正在读取…' : file ? '重新选择文件…' : '选择文件…'}
           </Button>
           {file && (
             <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>

@@ -35,37 +35,49 @@ export function SheetActions({ sheet, onDeleted, onOpen, onRefreshed }: Props) {
     <Group gap="xs" wrap="nowrap">
       {draft && (
         <>
-          <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => setDialog('refresh')}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconRefresh size={14} />}
+            onClick={() => setDialog('refresh')}
+          >
             刷新（按最新记录）
           </Button>
-          <Button variant="default" leftSection={<IconUpload size={16} />} onClick={() => setDialog('import')}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconUpload size={14} />}
+            onClick={() => setDialog('import')}
+          >
             导入纸质评分
           </Button>
         </>
       )}
-      <Button variant="default" leftSection={<IconDownload size={16} />} onClick={exportSheet}>
+      <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} onClick={exportSheet}>
         导出 Excel
       </Button>
       {draft && (
         <>
           <Button
+            size="xs"
             variant="subtle"
             color="red"
-            leftSection={<IconTrash size={16} />}
+            leftSection={<IconTrash size={14} />}
             onClick={() => setDialog('delete')}
           >
             删除草稿
           </Button>
-          <Button leftSection={<IconCheck size={16} />} onClick={() => setDialog('approve')}>
+          <Button size="xs" leftSection={<IconCheck size={14} />} onClick={() => setDialog('approve')}>
             审定
           </Button>
         </>
       )}
       {sheet.status === '已审定' && (
         <Button
+          size="xs"
           variant="light"
           color="orange"
-          leftSection={<IconEdit size={16} />}
+          leftSection={<IconEdit size={14} />}
           onClick={() => setDialog('correct')}
         >
           更正

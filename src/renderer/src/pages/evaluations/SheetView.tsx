@@ -24,17 +24,18 @@ export function SheetView({ id, onBack, onOpen }: Props) {
   const s = sheet.data;
   return (
     <Stack gap="xs">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Group justify="space-between" wrap="nowrap" gap="xs">
+        <Group gap="xs" wrap="nowrap">
           <Button variant="subtle" size="compact-sm" leftSection={<IconArrowLeft size={14} />} onClick={onBack}>
             评分表列表
           </Button>
-          {s && <Heading sheet={s} onOpen={onOpen} />}
+          {s && <Heading sheet={s} />}
         </Group>
         {s && (
           <SheetActions sheet={s} onDeleted={onBack} onOpen={onOpen} onRefreshed={(ids) => setChanged(new Set(ids))} />
         )}
       </Group>
+      {s && <State sheet={s} onOpen={onOpen} />}
       {sheet.error && !s && (
         <Alert color="red" icon={<IconAlertTriangle size={16} />}>
           {sheet.error.apiError.message}
@@ -46,20 +47,30 @@ export function SheetView({ id, onBack, onOpen }: Props) {
   );
 }
 
-function Heading({ sheet, onOpen }: { sheet: Sheet; onOpen(id: number): void }) {
+function Heading({ sheet }: { sheet: Sheet }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Title order={4} style={{ whiteSpace: 'nowrap' }}>
+        {sheet.villageName} {sheet.periodLabel}评分表
+      </Title>
+      <StatusBadge status={sheet.status} />
+      {sheet.version > 1 && (
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          第 {sheet.version} 版
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** Which scheme and period, who approved it, and why it was corrected. */
+function State({ sheet, onOpen }: { sheet: Sheet; onOpen(id: number): void }) {
   const state =
     sheet.status === '草稿'
       ? '草稿：点得分可调整'
       : `${sheet.approvedBy ?? ''} 审定于 ${sheet.approvedAt?.slice(0, 16).replace('T', ' ') ?? ''}，已锁定`;
   return (
-    <Stack gap={0}>
-      <Group gap="xs" wrap="nowrap">
-        <Title order={3} lineClamp={1}>
-          {sheet.villageName} {sheet.periodLabel}评分表
-        </Title>
-        <StatusBadge status={sheet.status} />
-        {sheet.version > 1 && <Text size="sm">第 {sheet.version} 版</Text>}
-      </Group>
+    <Stack gap={0} mt={-6}>
       <Text size="xs" c="dimmed" data-testid="sheet-state">
         {sheet.schemeName} · {sheet.periodStart} 至 {sheet.periodEnd} · {sheet.workers} 人 · {state}
       </Text>
