@@ -852,3 +852,23 @@ describe('the demo', () => {
     expect(sheet.lines.some((l) => l.counts.visits > 0)).toBe(true);
   });
 });
+
+describe('importing what is not the sheet', () => {
+  it('a workbook without the sheet’s header, and a sheet already approved, are refused by name', async () => {
+    const { sheet } = await marchSheet();
+    const other = path.join(app.dir, '花名册.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('花名册').addRow(['姓名', '身份证号']);
+    await wb.xlsx.writeFile(other);
+    const preview = await app.call('evaluations/sheets/importPreview', { id: sheet.id, file: other });
+    expect(preview.errors).toEqual([
+      { sheet: '花名册', row: 1, column: '', message: '没有找到“序号”“姓名”表头，这不是导出的考核评分表' },
+    ]);
+    const out = path.join(app.dir, '评分表.xlsx');
+    await app.call('evaluations/sheets/export', { id: sheet.id, out });
+    await app.call('evaluations/sheets/approve', { id: sheet.id, approvedBy: '张书记' });
+    expect(await refusal('evaluations/sheets/import', { id: sheet.id, file: out })).toContain(
+      '已审定的评分表不能修改，请先“更正”',
+    );
+  });
+});
