@@ -452,7 +452,7 @@ describe('rules, shares and posts', () => {
         config: { rateFen: -1 },
       }),
     ).toContain('重要信息奖励单价不能为负');
-    await app.call('subsidies/rules/delete', { id: first.id });
+    await app.call('subsidies/rules/delete', { id: first.id! });
     expect((await app.call('subsidies/rules/list', {})).find((r) => r.mechanism === 'info')?.id).toBeNull();
   });
 
