@@ -7,7 +7,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SheetView } from '../../src/shared/evaluations';
+import { EVAL_SCHEME_TEMPLATE, type SheetView } from '../../src/shared/evaluations';
 import { formatPoints } from '../../src/shared/money';
 import { setPickedFile, setSavePath } from '../helpers/context';
 import { useE2E } from './harness';
@@ -377,5 +377,79 @@ describe('the 考核 page, as the township clerk uses it', () => {
     await history.getByText(formatPoints(line.totalX10), { exact: true }).waitFor();
     await fitsWidth();
     await e2e.screenshot('evaluations-history');
+  });
+
+  it('defines a combined scheme (半年 40 % + 年终 60 %) and shows its year result from the approved parts', async () => {
+    const { page, e2e } = ctx;
+    await e2e.app.call('demo/create', {});
+    const year = new Date().getFullYear();
+    const village = e2e.app.ctx.handle.sqlite
+      .prepare('select id, name, code from grids where level = 2 order by code limit 1')
+      .get() as { id: number; name: string; code: string };
+    // The parts, scored and approved behind the page.
+    const totals: Map<number, number>[] = [];
+    const parts: { id: number; name: string }[] = [];
+    for (const [period, name, date] of [
+      ['half', `${year}年上半年考核`, `${year}-03-01`],
+      ['year', `${year}年终考核`, `${year}-06-01`],
+    ] as const) {
+      const def = structuredClone(EVAL_SCHEME_TEMPLATE.definition) as unknown as SheetView['scheme'];
+      const scheme = await e2e.app.call('evaluations/schemes/create', { name, period, definition: def });
+      const sheet = await e2e.app.call('evaluations/sheets/create', {
+        schemeId: scheme.id,
+        villageId: village.id,
+        date,
+      });
+      await e2e.app.call('evaluations/sheets/approve', { id: sheet.id, approvedBy: '王书记' });
+      totals.push(new Map(sheet.lines.filter((l) => !l.excluded).map((l) => [l.workerId, l.totalX10])));
+      parts.push({ id: scheme.id, name });
+    }
+    await e2e.reload();
+    await nav().getByText('考核', { exact: true }).click();
+    await tab('考核方案').click();
+    await page.getByRole('button', { name: '空白方案' }).click();
+    const editor = page.getByRole('dialog', { name: '新建考核方案' });
+    await editor.getByLabel('方案名称').fill(`${year}年度综合考核`);
+    for (const [i, part] of parts.entries()) {
+      await editor.getByRole('button', { name: '加入其他方案的结果' }).click();
+      await editor.getByLabel(`合成第 ${i + 1} 项方案`).click();
+      await page.getByRole('option', { name: part.name }).click();
+      await editor.getByLabel(`合成第 ${i + 1} 项权重`).fill(i === 0 ? '40' : '50');
+    }
+    await expect.poll(() => editor.getByTestId('combine-sum').innerText()).toBe('合成权重合计 90 %（应为 100 %）');
+    await editor.getByLabel('合成第 2 项权重').fill('60');
+    await expect.poll(() => editor.getByTestId('combine-sum').innerText()).toBe('合成权重合计 100 %');
+    await editor.getByRole('button', { name: '删除第 1 项' }).click();
+    await e2e.screenshot('evaluations-combined-editor');
+    await editor.getByRole('button', { name: '保存方案' }).click();
+    await editor.waitFor({ state: 'detached' });
+    await closeNotifications();
+
+    const row = page.getByTestId('scheme-table').locator('tbody tr', { hasText: `${year}年度综合考核` });
+    await row.getByRole('button', { name: '综合结果' }).click();
+    await dialog()
+      .getByRole('combobox', { name: /^村（社区）/ })
+      .fill(village.code);
+    await page.getByRole('option', { name: new RegExp(`（${village.code}）$`) }).click();
+    const table = dialog().getByTestId('combined-table');
+    await table.locator('tbody tr').first().waitFor();
+    // Each worker's result: half × 40 % + year × 60 %, rounded half up to a tenth.
+    const workers = e2e.app.ctx.handle.sqlite.prepare('select id, name from workers').all() as {
+      id: number;
+      name: string;
+    }[];
+    const names = new Map<string, number>();
+    for (const w of workers) names.set(w.name, (names.get(w.name) ?? 0) + 1);
+    const w = workers.find((x) => totals[0]!.has(x.id) && totals[1]!.has(x.id) && names.get(x.name) === 1)!;
+    const expected = Math.floor((2 * (totals[0]!.get(w.id)! * 40 + totals[1]!.get(w.id)! * 60) + 100) / 200);
+    const cells = await table.locator('tbody tr', { hasText: w.name }).locator('td').allInnerTexts();
+    expect(cells.map((t) => t.trim()).slice(0, 4)).toEqual([
+      w.name,
+      formatPoints(totals[0]!.get(w.id)!),
+      formatPoints(totals[1]!.get(w.id)!),
+      formatPoints(expected),
+    ]);
+    await fitsWidth();
+    await e2e.screenshot('evaluations-combined');
   });
 });

@@ -64,7 +64,7 @@ export function CriteriaTable({ form }: { form: Form }) {
           <Table.Th w={80}>满分</Table.Th>
           <Table.Th w={80}>权重 %</Table.Th>
           <Table.Th w={190}>依据（按记录预填）</Table.Th>
-          <Table.Th w={100}>满分所需数量</Table.Th>
+          <Table.Th w={110}>满分所需数量</Table.Th>
           <Table.Th w={40} />
         </Table.Tr>
       </Table.Thead>
@@ -144,7 +144,13 @@ export function CriteriaTable({ form }: { form: Form }) {
           <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={add}>
             添加考核项目
           </Button>
-          <WeightSum sum={criteria.reduce((a, c) => a + (Number(c.weight) || 0), 0)} />
+          {criteria.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              不设考核项目：只合成下面其他方案的结果
+            </Text>
+          ) : (
+            <WeightSum sum={criteria.reduce((a, c) => a + (Number(c.weight) || 0), 0)} />
+          )}
         </Group>
       </Table.Caption>
     </Table>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
-import { IconArchive, IconFilePlus, IconPencil, IconTemplate } from '@tabler/icons-react';
+import { IconArchive, IconChartBar, IconFilePlus, IconPencil, IconTemplate } from '@tabler/icons-react';
 import { EVAL_PERIOD_LABELS, type SchemeView } from '@shared/evaluations';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { CombinedModal } from './CombinedModal';
 import { ConfirmModal } from './ConfirmModal';
 import { SchemeEditorDrawer, draftOf, type SchemeTarget } from './SchemeEditor';
 import { blankScheme, templateScheme } from './model';
@@ -16,6 +17,7 @@ export function SchemesPanel() {
   const schemes = useApiQuery('evaluations/schemes/list', {});
   const [editing, setEditing] = useState<SchemeTarget>(null);
   const [archiving, setArchiving] = useState<SchemeView | null>(null);
+  const [combined, setCombined] = useState<SchemeView | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const rows = (schemes.data ?? []).filter((s) => showArchived || !s.archived);
   return (
@@ -82,9 +84,19 @@ export function SchemesPanel() {
           {
             accessor: 'actions',
             title: '',
-            width: 170,
+            width: 250,
             render: (s) => (
               <Group gap={4} wrap="nowrap">
+                {s.definition.combine.length > 0 && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    leftSection={<IconChartBar size={14} />}
+                    onClick={() => setCombined(s)}
+                  >
+                    综合结果
+                  </Button>
+                )}
                 <Button
                   size="compact-xs"
                   variant="subtle"
@@ -109,6 +121,7 @@ export function SchemesPanel() {
       />
       <SchemeEditorDrawer target={editing} onClose={() => setEditing(null)} />
       {archiving && <ArchiveModal scheme={archiving} onClose={() => setArchiving(null)} />}
+      {combined && <CombinedModal scheme={combined} onClose={() => setCombined(null)} />}
     </Stack>
   );
 }
