@@ -503,10 +503,14 @@ describe('incentives, end to end: 考核 → 补贴 → 推优', () => {
     await closeNotifications();
 
     // ── 3. 推优: the best approved score's worker, the 推荐表 with that sheet's grade ─────────────
+    // Among equal best scores, one whose name no other worker has: the picker is searched by name.
     const graded = approved.filter((l) => l.excluded === null && l.status === '在岗');
-    let best = graded[0]!;
-    for (const l of graded)
-      if (l.total_x10 > best.total_x10 || (l.total_x10 === best.total_x10 && l.worker_id < best.worker_id)) best = l;
+    let top = 0;
+    for (const l of graded) if (l.total_x10 > top) top = l.total_x10;
+    const best = graded
+      .filter((l) => l.total_x10 === top)
+      .sort((a, b) => nameCount.get(a.name)! - nameCount.get(b.name)! || a.worker_id - b.worker_id)[0]!;
+    expect(top).toBeGreaterThan(0);
     await nav().getByText('推优', { exact: true }).click();
     await page.getByText('优秀网格员名单', { exact: true }).waitFor();
     await page.getByRole('button', { name: '新建推优' }).first().click();
