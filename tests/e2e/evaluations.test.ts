@@ -451,5 +451,32 @@ describe('the 考核 page, as the township clerk uses it', () => {
     ]);
     await fitsWidth();
     await e2e.screenshot('evaluations-combined');
+    await dialog().getByRole('button', { name: '关闭' }).click();
+
+    // 两次连续不合格: January and February approved with the monthly scheme; every worker graded
+    // 不合格 (below 70) in both is flagged, recounted from the two sheets.
+    const monthly = await e2e.app.call('evaluations/schemes/create', {
+      name: `${year}年月度考核`,
+      period: 'month',
+      definition: structuredClone(EVAL_SCHEME_TEMPLATE.definition) as unknown as SheetView['scheme'],
+    });
+    const failed: Set<number>[] = [];
+    for (const date of [`${year}-01-15`, `${year}-02-15`]) {
+      const sheet = await e2e.app.call('evaluations/sheets/create', {
+        schemeId: monthly.id,
+        villageId: village.id,
+        date,
+      });
+      await e2e.app.call('evaluations/sheets/approve', { id: sheet.id, approvedBy: '王书记' });
+      failed.push(new Set(sheet.lines.filter((l) => !l.excluded && l.totalX10 < 700).map((l) => l.workerId)));
+    }
+    const flagged = [...failed[0]!].filter((id) => failed[1]!.has(id));
+    expect(flagged.length).toBeGreaterThan(0);
+    await tab('等次档案').click();
+    const list = page.getByTestId('flagged-workers');
+    await expect.poll(() => list.getByText('两次连续不合格', { exact: true }).count()).toBe(flagged.length);
+    await page.getByText(`${flagged.length} 人`, { exact: true }).waitFor();
+    await fitsWidth();
+    await e2e.screenshot('evaluations-flags');
   });
 });

@@ -74,7 +74,7 @@ function History({ workerId, name }: { workerId: number; name: string }) {
         striped
         minHeight={120}
         height="calc(100dvh - 330px)"
-        fetching={history.isFetching}
+        fetching={history.isLoading}
         records={history.data ?? []}
         idAccessor="sheetId"
         noRecordsText="还没有审定的考核结果"
@@ -120,13 +120,13 @@ function Flags({ onPick }: { onPick(f: FlaggedWorker): void }) {
           <Stack gap={6}>
             {list.map((f) => (
               <Group key={f.workerId} gap="xs" wrap="nowrap" style={{ cursor: 'pointer' }} onClick={() => onPick(f)}>
-                <Badge color="red" leftSection={<IconFlag size={12} />} tt="none">
+                <Badge color="red" leftSection={<IconFlag size={12} />} tt="none" style={{ flexShrink: 0 }}>
                   两次连续不合格
                 </Badge>
-                <Text size="sm" fw={600}>
+                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                   {f.workerName}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" lineClamp={1} style={{ minWidth: 0 }} title={f.periods.join('、')}>
                   {f.villageName} · {f.periods.join('、')}
                 </Text>
               </Group>
