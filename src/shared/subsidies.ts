@@ -173,7 +173,7 @@ export interface PayoutLine {
   worker: string;
   villageId: number | null;
   village: string;
-  /** Codes of the household grids the worker held in the period. */
+  /** Codes of the grids the worker answered for in the period: household grids, and a 网格长's group. */
   grids: string[];
   mechanism: Mechanism;
   count: number;

@@ -237,6 +237,8 @@ describe('deputies and villages', () => {
       .join('')
       .replace(/\s/g, '');
     expect(text).toContain('人大代表推荐表');
+    // The worker's village is the recommending unit.
+    expect(text).toContain('推荐单位：许坪村');
     expect(text).toContain('历年考核等次暂无');
   });
 });

@@ -231,7 +231,7 @@ describe('subsidies computed from the records', () => {
     for (const v of expected.values()) total += v.fen;
     expect(c.totalFen).toBe(total);
     expect(c.byMechanism.case + c.byMechanism.info).toBe(total);
-    // Grids: the household grids the worker held in the period.
+    // Grids: the level-3/4 grids the worker held in the period.
     expect(c.lines.find((l) => l.workerId === w.ma.id)?.grids).toEqual(['11010101']);
     expect(c.lines.find((l) => l.workerId === w.ma.id)?.village).toBe('许坪村');
 
@@ -338,8 +338,8 @@ describe('subsidies computed from the records', () => {
     const c = await compute();
     expect(actual(c)).toEqual(expected);
     expect(c.byMechanism.collective).toBe(100_001 + 100_000 + 30_000);
-    // Grids are the household grids held: the 网格长 of 一组 has none.
-    expect(c.lines.find((l) => l.workerId === w.wu.id)?.grids).toEqual([]);
+    // Grids are the level-3/4 grids held: the 网格长 of 一组 answers for 一组.
+    expect(c.lines.find((l) => l.workerId === w.wu.id)?.grids).toEqual(['110101']);
     expect(c.lines.find((l) => l.workerId === w.ma.id)?.grids).toEqual(['11010101']);
   });
 

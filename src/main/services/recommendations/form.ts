@@ -64,7 +64,8 @@ export async function loadForm(db: DbOrTrx, id: number, now = new Date()): Promi
     : '';
   return {
     title: formTitle(r.pipeline, r.year, r.deputyKind),
-    unit: settings.unitName,
+    // The village recommends its worker (its party organisation signs first); the unit name without one.
+    unit: place?.village || settings.unitName,
     date: todayChinese(now),
     name: r.workerName,
     gender: r.gender,

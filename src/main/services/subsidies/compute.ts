@@ -320,7 +320,8 @@ async function workerInfo(env: Env, ids: number[]) {
     const v = env.tree.villageOf(h.gridId);
     if (v !== null) village.set(h.workerId, v);
     const g = env.tree.nodes.get(h.gridId);
-    if (g?.level === 4) grids.set(h.workerId, (grids.get(h.workerId) ?? new Set()).add(g.code));
+    // The grids they answer for: a household grid's 网格员, or a group's 网格长 (level 3).
+    if (g && g.level >= 3) grids.set(h.workerId, (grids.get(h.workerId) ?? new Set()).add(g.code));
   }
   return { names, village, grids };
 }
