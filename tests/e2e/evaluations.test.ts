@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVAL_SCHEME_TEMPLATE, type SheetView } from '../../src/shared/evaluations';
 import { formatPoints } from '../../src/shared/money';
+import { REPORT_TYPES } from '../../src/shared/records';
 import { setPickedFile, setSavePath } from '../helpers/context';
 import { useE2E } from './harness';
 
@@ -310,6 +311,41 @@ describe('the 考核 page, as the township clerk uses it', () => {
     await importer.waitFor({ state: 'detached' });
     const otherCell = table.getByRole('button', { name: `${other.workerName}的${criterion.name}` });
     await expect.poll(async () => (await otherCell.innerText()).replace(/\s+/g, ' ')).toContain(formatPoints(onPaper));
+    await closeNotifications();
+
+    // 刷新: a report entered since the sheet was made is counted; the adjusted score is kept.
+    const held = e2e.app.ctx.handle.sqlite
+      .prepare('select grid_id from assignments where worker_id = ? and end_date is null order by id limit 1')
+      .get(worker.id) as { grid_id: number };
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const now = new Date();
+    await e2e.app.call('records/create', {
+      kind: 'reports',
+      fields: {
+        gridId: held.grid_id,
+        workerId: worker.id,
+        date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+        time: '',
+        type: REPORT_TYPES[0],
+        summary: '村口路灯损坏，已报村委会',
+        handling: '',
+        reportedTo: '',
+        result: '',
+        important: false,
+      },
+    });
+    await page.getByRole('button', { name: '刷新（按最新记录）' }).click();
+    await dialog().getByRole('button', { name: '刷新', exact: true }).click();
+    await page.getByText(/1 人的数量或得分有变化/).waitFor();
+    await expect.poll(shownInCell).toMatch(new RegExp(`^上报信息 ${reports + 1} ${formatPoints(adjusted)} 建议`));
+    // The changed row is marked (yellow), the others not.
+    const marked = () =>
+      table
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).style.backgroundColor).length);
+    await expect.poll(marked).toBe(1);
+    expect(await row.evaluate((tr) => (tr as HTMLElement).style.backgroundColor)).not.toBe('');
+    await e2e.screenshot('evaluations-sheet-refreshed');
     await closeNotifications();
 
     // 审定 locks the sheet: no editing on screen, nor behind it.

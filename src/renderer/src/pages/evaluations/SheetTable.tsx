@@ -155,7 +155,7 @@ export function SheetTable({ sheet, fetching, changed, onEdit }: Props) {
       height="calc(100dvh - 220px)"
       fetching={fetching}
       records={sheet.lines}
-      rowBackgroundColor={(l) => (changed.has(l.id) ? 'var(--mantine-color-yellow-1)' : undefined)}
+      rowStyle={(l) => (changed.has(l.id) ? { backgroundColor: 'var(--mantine-color-yellow-1)' } : undefined)}
       noRecordsText="这个村没有符合考核对象的网格员"
       columns={columns}
       data-testid="score-table"
