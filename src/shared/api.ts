@@ -16,6 +16,7 @@ import { householdsApi, workersApi } from './people';
 import { printApi } from './print';
 import { recommendationsApi } from './recommendations';
 import { recordsApi } from './records';
+import { reportsApi } from './reports';
 import { searchApi } from './search';
 import { systemApi } from './settings';
 import { subsidiesApi } from './subsidies';
@@ -35,6 +36,7 @@ export const contract = {
   ...evaluationsApi,
   ...recommendationsApi,
   ...subsidiesApi,
+  ...reportsApi,
 };
 
 export type ApiContract = typeof contract;

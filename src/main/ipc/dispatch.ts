@@ -52,14 +52,21 @@ function busyError(name: string, e: unknown): ApiError | null {
 /** Paths in the input must be ones the caller may use (in the app: chosen in a dialog). */
 function checkPaths(ctx: AppContext, endpoint: Endpoint, input: Record<string, unknown>): void {
   for (const [field, role] of Object.entries(endpoint.files)) {
-    const file = input[field];
-    if (typeof file !== 'string') continue;
-    if (!ctx.paths.allows(role, file)) {
-      throw new AppError('FORBIDDEN', role === 'read' ? '请先通过“选择文件”选择要读取的文件。' : '请先选择保存位置。');
+    const value = input[field];
+    // A field may hold one path or a list of them (several packages merged at once): each is checked.
+    const files = Array.isArray(value) ? value : [value];
+    for (const file of files) {
+      if (typeof file !== 'string') continue;
+      if (!ctx.paths.allows(role, file)) {
+        throw new AppError(
+          'FORBIDDEN',
+          role === 'read' ? '请先通过“选择文件”选择要读取的文件。' : '请先选择保存位置。',
+        );
+      }
+      // A folder, a missing file or a read-only target is refused before any work starts.
+      if (role === 'read') checkReadable(file);
+      else checkWritable(file);
     }
-    // A folder, a missing file or a read-only target is refused before any work starts.
-    if (role === 'read') checkReadable(file);
-    else checkWritable(file);
   }
 }
 

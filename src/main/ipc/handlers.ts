@@ -8,6 +8,7 @@ import { householdsHandlers } from '../services/households/handlers';
 import { importsHandlers } from '../services/imports/handlers';
 import { printHandlers } from '../services/print/handlers';
 import { recommendationsHandlers } from '../services/recommendations/handlers';
+import { reportsHandlers } from '../services/reports/handlers';
 import { recordsHandlers } from '../services/records/handlers';
 import { searchHandlers } from '../services/search/handlers';
 import { systemHandlers } from '../services/settings/handlers';
@@ -31,6 +32,7 @@ export const handlers = {
   ...evaluationsHandlers,
   ...recommendationsHandlers,
   ...subsidiesHandlers,
+  ...reportsHandlers,
 };
 
 export type HandlerTable = Handlers<ApiContract>;

@@ -6,6 +6,7 @@ import {
   IconAward,
   IconClipboardCheck,
   IconClipboardList,
+  IconChartBar,
   IconCoin,
   IconListDetails,
   IconPrinter,
@@ -21,6 +22,7 @@ import { ImportPage } from './pages/import/ImportPage';
 import { PrintPage } from './pages/print/PrintPage';
 import { RecommendationsPage } from './pages/recommendations/RecommendationsPage';
 import { RecordsPage } from './pages/records/RecordsPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SubsidiesPage } from './pages/subsidies/SubsidiesPage';
 import { WorkersPage } from './pages/workers/WorkersPage';
@@ -42,6 +44,7 @@ export const ROUTES = [
   { key: 'evaluations', label: '考核', icon: IconClipboardCheck, component: EvaluationsPage },
   { key: 'recommendations', label: '推优', icon: IconAward, component: RecommendationsPage },
   { key: 'subsidies', label: '补贴', icon: IconCoin, component: SubsidiesPage },
+  { key: 'reports', label: '统计报表', icon: IconChartBar, component: ReportsPage },
   { key: 'import', label: '导入花名册', icon: IconFileImport, component: ImportPage },
   { key: 'print', label: '打印', icon: IconPrinter, component: PrintPage },
   { key: 'audit', label: '操作日志', icon: IconListDetails, component: AuditPage },
