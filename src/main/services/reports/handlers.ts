@@ -1,11 +1,17 @@
 import { reportsApi } from '../../../shared/reports';
-import { AppError } from '../../errors';
-import type { Handlers } from '../../ipc/define';
 import { defineHandlers } from '../../ipc/define';
+import { dashboard } from './dashboard';
+import { reportFigures } from './figures';
+import { inspectPackages, mergePackages, writePackage } from './packages';
+import { writeReportWorkbook } from './workbook';
 
-// Placeholder until the reports service lands: every endpoint answers that it is not ready.
-const notYet = Object.fromEntries(
-  Object.keys(reportsApi).map((k) => [k, () => Promise.reject(new AppError('CONFLICT', '报表功能尚在开发中'))]),
-) as unknown as Handlers<typeof reportsApi>;
-
-export const reportsHandlers = defineHandlers(reportsApi, notYet);
+export const reportsHandlers = defineHandlers(reportsApi, {
+  'reports/figures': ({ db }, period) => reportFigures(db, period),
+  'reports/dashboard': ({ db }, period) => dashboard(db, period),
+  'reports/workbook': async ({ db }, { out, ...period }) => writeReportWorkbook(await reportFigures(db, period), out),
+  'reports/package': async ({ db, app }, { out, ...period }) =>
+    writePackage(await reportFigures(db, period), out, app.version),
+  'reports/inspectPackages': ({ app }, { files }) => inspectPackages(files, app.version),
+  'reports/merge': ({ app }, { files, perVillage, out }) =>
+    mergePackages(files, { perVillage, out, version: app.version }),
+});
