@@ -63,6 +63,10 @@ export interface VillageFigures {
 
 export interface ReportFigures {
   township: { name: string; code: string };
+  /** 填报单位 for titles: the settings' unit name, else the township's name. */
+  unitName?: string;
+  /** What a row is: a village (a township's report) or a township (the county's merge). Default village. */
+  rowKind?: 'village' | 'township';
   from: string;
   to: string;
   /** The subtree asked for; null for the whole township. */
@@ -145,7 +149,13 @@ export const reportsApi = {
     files: { files: 'read' },
   }).returns<PackageInfo[]>(),
   'reports/merge': read(
-    z.object({ files: z.array(pathSchema).min(1).max(100), perVillage: z.boolean().default(false), ...out }),
+    z.object({
+      files: z.array(pathSchema).min(1).max(100),
+      perVillage: z.boolean().default(false),
+      /** Division codes of the townships expected for the period; those without a package are `missing`. */
+      expected: z.array(z.string().trim().min(1)).max(200).optional(),
+      ...out,
+    }),
     { files: { files: 'read', out: 'write' } },
   ).returns<MergeResult>(),
 };

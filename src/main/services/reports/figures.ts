@@ -1,11 +1,187 @@
-/** The figures per village for a period and subtree: the one computation behind every report. */
-import type { ReportFigures } from '../../../shared/reports';
+/**
+ * The figures per village for a period and subtree: the one computation behind every report.
+ * Records are counted by `recordStats` itself (once per village), so a village's row is by
+ * construction what `records stats --grid <village>` says, and the township's own row is the
+ * township's stats minus its villages'.
+ */
+import type { RecordStats } from '../../../shared/records';
+import type { ReportFigures, VillageFigures } from '../../../shared/reports';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
+import { recordStats } from '../records/stats';
+import { getSettings } from '../settings/settings';
+import { addIncentives, emptyIncentives, workerVillages, type IncentivePart } from './figures-incentives';
+import { addRoster, emptyRoster, loadTree, type GridNode, type RosterPart, type Tree } from './figures-roster';
+
+type RecordPart = Pick<
+  VillageFigures,
+  | 'publicityItems'
+  | 'publicityHouseholds'
+  | 'reports'
+  | 'importantReports'
+  | 'disputesFound'
+  | 'disputesHandled'
+  | 'disputesSuccess'
+  | 'services'
+  | 'visits'
+  | 'visitHouseholds'
+  | 'trainings'
+  | 'trainingAttendance'
+>;
+
+function recordPart(s: RecordStats): RecordPart {
+  return {
+    publicityItems: s.publicity.items,
+    publicityHouseholds: s.publicity.households,
+    reports: s.reports.total,
+    importantReports: s.reports.important,
+    disputesFound: s.disputes.found,
+    disputesHandled: s.disputes.handled,
+    disputesSuccess: s.disputes.success,
+    services: s.services,
+    visits: s.visits.logs,
+    visitHouseholds: s.visits.households,
+    trainings: s.trainings.sessions,
+    trainingAttendance: s.trainings.attendance,
+  };
+}
+
+function emptyRow(villageId: number | null, code: string, name: string): VillageFigures {
+  const zero = recordPart({
+    publicity: { items: 0, households: 0, people: 0 },
+    reports: { total: 0, important: 0 },
+    disputes: { found: 0, handled: 0, success: 0 },
+    services: 0,
+    visits: { logs: 0, households: 0 },
+    trainings: { sessions: 0, attendance: 0 },
+  } as RecordStats);
+  return { villageId, code, name, ...emptyRoster(), ...zero, ...emptyIncentives() };
+}
+
+const COUNT_KEYS = [
+  'groups',
+  'householdGrids',
+  'households',
+  'gridsOutsideRule',
+  'workers',
+  'workersLevel3',
+  'workersLevel4',
+  'partyMembers',
+  'wechatGroups',
+  'publicityItems',
+  'publicityHouseholds',
+  'reports',
+  'importantReports',
+  'disputesFound',
+  'disputesHandled',
+  'disputesSuccess',
+  'services',
+  'visits',
+  'visitHouseholds',
+  'trainings',
+  'trainingAttendance',
+  'recommendations',
+  'awards',
+  'subsidyTotal',
+] as const satisfies readonly (keyof VillageFigures)[];
+const MAP_KEYS = ['ageBands', 'education', 'tags', 'grades', 'subsidies'] as const;
+
+/** `into += row`, field by field (maps key by key): the 合计 row and the county's merge. */
+export function addFigures(into: VillageFigures, row: VillageFigures, sign = 1): void {
+  for (const k of COUNT_KEYS) into[k] += sign * row[k];
+  for (const m of MAP_KEYS) {
+    const target = into[m] as Record<string, number>;
+    for (const [k, v] of Object.entries(row[m] as Record<string, number>)) target[k] = (target[k] ?? 0) + sign * v;
+  }
+}
+
+/** The 合计 row of `rows`. */
+export function sumFigures(rows: VillageFigures[], name = '合计'): VillageFigures {
+  const total = emptyRow(null, '', name);
+  for (const r of rows) addFigures(total, r);
+  return total;
+}
+
+function hasAnything(r: VillageFigures): boolean {
+  const maps = MAP_KEYS.some((m) => Object.values(r[m] as Record<string, number>).some((v) => v !== 0));
+  return maps || COUNT_KEYS.some((k) => r[k] !== 0);
+}
+
+interface Scope {
+  township: GridNode;
+  grid: GridNode | null;
+  villages: GridNode[];
+  /** The township's own row is kept (whole township asked for). */
+  ownRow: boolean;
+  inScope: (gridId: number) => boolean;
+}
+
+function scopeOf(tree: Tree, gridId: number | null): Scope {
+  const all = [...tree.byId.values()];
+  const grid = gridId === null ? null : (tree.byId.get(gridId) ?? null);
+  if (gridId !== null && grid === null) throw new AppError('NOT_FOUND', `找不到网格（编号 ${gridId}），可能已被删除`);
+  let top = grid;
+  while (top && top.parentId !== null) top = tree.byId.get(top.parentId) ?? null;
+  const township = top ?? all.filter((g) => g.level === 1).sort((a, b) => a.id - b.id)[0];
+  if (!township) throw new AppError('NOT_FOUND', '尚未建立乡镇网格，无法生成报表');
+  const byCode = (a: GridNode, b: GridNode) => a.code.localeCompare(b.code);
+  if (grid === null || grid.level <= 1) {
+    const villages = all.filter((g) => g.level === 2 && (grid === null || g.parentId === grid.id)).sort(byCode);
+    return { township, grid, villages, ownRow: true, inScope: () => true };
+  }
+  const ids = new Set<number>([grid.id]);
+  // Imported grids need not come parents-first: repeat until no grid joins.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const g of all) {
+      if (g.parentId === null || !ids.has(g.parentId) || ids.has(g.id)) continue;
+      ids.add(g.id);
+      grew = true;
+    }
+  }
+  const village = tree.byId.get(tree.villageOf(grid.id)!)!;
+  return { township, grid, villages: [village], ownRow: false, inScope: (id) => ids.has(id) };
+}
 
 export async function reportFigures(
-  _db: DbOrTrx,
-  _period: { from: string; to: string; gridId: number | null },
+  db: DbOrTrx,
+  period: { from: string; to: string; gridId: number | null },
 ): Promise<ReportFigures> {
-  throw new AppError('CONFLICT', '报表功能尚在开发中');
+  const tree = await loadTree(db);
+  const scope = scopeOf(tree, period.gridId);
+  const { from, to } = period;
+  const rows = new Map<number | null, VillageFigures>(
+    scope.villages.map((v) => [v.id, emptyRow(v.id, v.code, v.name)]),
+  );
+  const own = emptyRow(null, scope.township.code, `${scope.township.name}本级`);
+  if (scope.ownRow) rows.set(null, own);
+
+  const single = scope.grid !== null && scope.grid.level > 1;
+  const stats = await Promise.all(
+    scope.villages.map((v) => recordStats(db, { from, to, gridId: single ? scope.grid!.id : v.id })),
+  );
+  scope.villages.forEach((v, i) => Object.assign(rows.get(v.id)!, recordPart(stats[i]!)));
+  if (scope.ownRow) {
+    // The township's own records: its stats less its villages' (each village counted once).
+    const whole = recordPart(await recordStats(db, { from, to, gridId: period.gridId ?? null }));
+    for (const k of Object.keys(whole) as (keyof RecordPart)[]) {
+      own[k] = whole[k] - stats.reduce((s, st) => s + recordPart(st)[k], 0);
+    }
+  }
+  await addRoster(db, tree, rows as Map<number, RosterPart>, scope.inScope, to);
+  await addIncentives(db, rows as Map<number | null, IncentivePart>, period, await workerVillages(db, tree.villageOf));
+
+  const list = scope.villages.map((v) => rows.get(v.id)!);
+  if (scope.ownRow && hasAnything(own)) list.push(own);
+  const settings = await getSettings(db);
+  return {
+    township: { name: scope.township.name, code: scope.township.code },
+    unitName: settings.unitName.trim() || scope.township.name,
+    rowKind: 'village',
+    from,
+    to,
+    grid: scope.grid && { id: scope.grid.id, code: scope.grid.code, name: scope.grid.name },
+    rows: list,
+    total: sumFigures(list),
+  };
 }

@@ -1,0 +1,98 @@
+/** The incentive parts of a report row: evaluation grades, recommendations and awards, subsidies. */
+import { GRADE_KEYS, type VillageFigures } from '../../../shared/reports';
+import { MECHANISMS, type Mechanism } from '../../../shared/subsidies';
+import type { DbOrTrx } from '../../db/schema';
+
+export type IncentivePart = Pick<
+  VillageFigures,
+  'grades' | 'recommendations' | 'awards' | 'subsidies' | 'subsidyTotal'
+>;
+
+export function emptyIncentives(): IncentivePart {
+  return {
+    grades: Object.fromEntries(GRADE_KEYS.map((g) => [g, 0])) as IncentivePart['grades'],
+    recommendations: 0,
+    awards: 0,
+    subsidies: Object.fromEntries(MECHANISMS.map((m) => [m, 0])) as Record<Mechanism, number>,
+    subsidyTotal: 0,
+  };
+}
+
+/** Row key: a village id, or null for the township's own row. */
+type Rows = Map<number | null, IncentivePart>;
+
+/**
+ * Adds incentives by village: grades of approved sheets ending in the period (the sheet's village),
+ * recommendations of the period's years and completed awards (the worker's village), subsidy lines
+ * of approved or paid batches ending in the period (the line's village; none → the township's row).
+ */
+export async function addIncentives(
+  db: DbOrTrx,
+  rows: Rows,
+  period: { from: string; to: string },
+  workerVillage: Map<number, number>,
+): Promise<void> {
+  const grades = await db
+    .selectFrom('eval_lines as l')
+    .innerJoin('eval_sheets as s', 's.id', 'l.sheet_id')
+    .where('s.status', '=', '已审定')
+    .where('s.period_end', '>=', period.from)
+    .where('s.period_end', '<=', period.to)
+    .where('l.excluded', 'is', null)
+    .select(['s.village_id', 'l.grade'])
+    .execute();
+  for (const g of grades) {
+    const row = rows.get(g.village_id);
+    if (row && g.grade in row.grades) row.grades[g.grade as keyof IncentivePart['grades']] += 1;
+  }
+  const recs = await db
+    .selectFrom('recommendations')
+    .where('year', '>=', Number(period.from.slice(0, 4)))
+    .where('year', '<=', Number(period.to.slice(0, 4)))
+    .select(['worker_id', 'pipeline', 'status'])
+    .execute();
+  for (const r of recs) {
+    const row = rows.get(workerVillage.get(r.worker_id) ?? null);
+    if (!row) continue;
+    row.recommendations += 1;
+    if (r.pipeline === 'award' && r.status === '已完成') row.awards += 1;
+  }
+  await addSubsidies(db, rows, period);
+}
+
+async function addSubsidies(db: DbOrTrx, rows: Rows, period: { from: string; to: string }): Promise<void> {
+  const lines = await db
+    .selectFrom('payout_lines as l')
+    .innerJoin('payout_batches as b', 'b.id', 'l.batch_id')
+    .where('b.status', 'in', ['已审定', '已发放'])
+    .where('b.period_end', '>=', period.from)
+    .where('b.period_end', '<=', period.to)
+    .select(['l.village_id', 'l.mechanism', (eb) => eb('l.computed_fen', '+', eb.ref('l.adjust_fen')).as('fen')])
+    .execute();
+  for (const l of lines) {
+    const row = rows.get(l.village_id);
+    if (!row || !(l.mechanism in row.subsidies)) continue;
+    row.subsidies[l.mechanism as Mechanism] += Number(l.fen);
+    row.subsidyTotal += Number(l.fen);
+  }
+}
+
+/** Each worker's village for recommendations: a current grid's village, else the latest held. */
+export async function workerVillages(
+  db: DbOrTrx,
+  villageOf: (gridId: number) => number | null,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('assignments')
+    .select(['worker_id', 'grid_id', 'end_date', 'start_date', 'id'])
+    .orderBy('id')
+    .execute();
+  // Ended assignments first, current ones last: the last written wins.
+  rows.sort((a, b) => Number(a.end_date === null) - Number(b.end_date === null) || a.id - b.id);
+  const out = new Map<number, number>();
+  for (const r of rows) {
+    const v = villageOf(r.grid_id);
+    if (v !== null) out.set(r.worker_id, v);
+  }
+  return out;
+}
