@@ -62,7 +62,8 @@ export interface VillageFigures {
 }
 
 export interface ReportFigures {
-  township: { name: string; code: string };
+  /** `divisionCode`: the township's 区划代码 (identifies it in a submission package; grid codes repeat across townships). */
+  township: { name: string; code: string; divisionCode?: string | null };
   /** 填报单位 for titles: the settings' unit name, else the township's name. */
   unitName?: string;
   /** What a row is: a village (a township's report) or a township (the county's merge). Default village. */
