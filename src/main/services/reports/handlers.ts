@@ -12,6 +12,6 @@ export const reportsHandlers = defineHandlers(reportsApi, {
   'reports/package': async ({ db, app }, { out, ...period }) =>
     writePackage(await reportFigures(db, period), out, app.version),
   'reports/inspectPackages': ({ app }, { files }) => inspectPackages(files, app.version),
-  'reports/merge': ({ app }, { files, perVillage, out }) =>
-    mergePackages(files, { perVillage, out, version: app.version }),
+  'reports/merge': ({ app }, { files, perVillage, out, expected }) =>
+    mergePackages(files, { perVillage, out, version: app.version, expected }),
 });
