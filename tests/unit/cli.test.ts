@@ -331,6 +331,22 @@ describe('every CLI command goes through the dispatcher', () => {
       backup: [['backup'], ['backup', '--out', path.join(dir, 'b.sqlite')]],
       // After backup (COMMANDS order): restores the file it wrote.
       restore: [['restore', path.join(dir, 'b.sqlite'), '--yes']],
+      report: [
+        ['report', 'package', '--from', '2026-01-01', '--to', '2026-06-30', '--out', path.join(dir, 'p.gdpkg')],
+        ['report', 'merge', path.join(dir, 'p.gdpkg'), '--out', path.join(dir, 'county.xlsx'), '--expect', '01,99'],
+        [
+          'report',
+          'county',
+          '--from',
+          '2026-07-01',
+          '--to',
+          '2026-09-30',
+          '--grid',
+          '0101',
+          '--out',
+          path.join(dir, 'rc.xlsx'),
+        ],
+      ],
     };
     // The test lists every command: a new one must be added here, and so proven.
     expect(COMMANDS.map((c) => c.name).sort()).toEqual(Object.keys(argvFor).sort());
