@@ -447,6 +447,62 @@ function previewLines(p: RestorePreview): string[] {
   ];
 }
 
+const report: Command = {
+  name: 'report',
+  usage: `report county --from YYYY-MM-DD --to YYYY-MM-DD [--grid CODE] --out FILE.xlsx
+                           导出报送报表（网格划分、队伍、工作开展、培训、激励表彰、补贴发放六张表）
+  report package --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.gdpkg [--grid 乡镇编码]
+                           导出报送包（本乡镇期间内的报表数据，供县里汇总；库中有多个乡镇时用 --grid 指定）
+  report merge FILE… --out FILE.xlsx [--per-village] [--expect CODE,CODE…]
+                           汇总各乡镇的报送包为县级报表（--expect 列出应报乡镇的区划代码，报告未报的乡镇）`,
+  db: (args) => (args.positionals[1] === 'merge' ? 'none' : 'read'),
+  handlers: ['grids/byCode', 'reports/workbook', 'reports/package', 'reports/merge'],
+  async run(args, call) {
+    const sub = args.positionals[1];
+    if (sub === 'county') return reportCounty(args, call);
+    if (sub === 'package') return reportPackage(args, call);
+    if (sub === 'merge') return reportMerge(args, call);
+    throw new UsageError(`未知的子命令：report ${sub ?? ''}（可用：report county、report package、report merge）`);
+  },
+};
+
+async function reportCounty(args: Args, call: Call): Promise<Outcome> {
+  const { from, to } = periodOptions(args);
+  const out = outPath(args, '报送报表.xlsx');
+  const code = str(args, 'grid');
+  const grid = code === undefined ? null : await call('grids/byCode', { code });
+  const r = await call('reports/workbook', { from, to, gridId: grid?.id ?? null, out });
+  return { code: 0, json: { file: r.file, rows: r.rows }, lines: [`已导出报送报表（${r.rows} 行）到 ${r.file}`] };
+}
+
+async function reportPackage(args: Args, call: Call): Promise<Outcome> {
+  const { from, to } = periodOptions(args);
+  const out = outPath(args, '温水镇-2026Q3.gdpkg');
+  const code = str(args, 'grid');
+  const grid = code === undefined ? null : await call('grids/byCode', { code });
+  const r = await call('reports/package', { from, to, gridId: grid?.id ?? null, out });
+  return { code: 0, json: { file: r.file, rows: r.rows }, lines: [`已导出报送包（${r.rows} 个村）到 ${r.file}`] };
+}
+
+async function reportMerge(args: Args, call: Call): Promise<Outcome> {
+  const files = args.positionals.slice(2).map((f) => path.resolve(f));
+  if (!files.length)
+    throw new UsageError('请列出要汇总的报送包，如 report merge 甲镇.gdpkg 乙镇.gdpkg --out 县级汇总.xlsx');
+  const out = outPath(args, '县级汇总.xlsx');
+  const expect = str(args, 'expect');
+  const expected =
+    expect === undefined
+      ? undefined
+      : expect
+          .split(/[,，]/)
+          .map((c) => c.trim())
+          .filter(Boolean);
+  const r = await call('reports/merge', { files, perVillage: flag(args, 'per-village'), out, expected });
+  const lines = [`已汇总 ${r.townships.length} 个乡镇（${r.townships.join('、')}），共 ${r.rows} 行，保存到 ${r.file}`];
+  if (r.missing.length) lines.push(`未报送：${r.missing.join('、')}`);
+  return { code: 0, json: { file: r.file, rows: r.rows, townships: r.townships, missing: r.missing }, lines };
+}
+
 export const COMMANDS: readonly Command[] = [
   demo,
   grids,
@@ -460,4 +516,5 @@ export const COMMANDS: readonly Command[] = [
   log,
   backup,
   restore,
+  report,
 ];
