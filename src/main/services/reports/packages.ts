@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { SavedFile } from '../../../shared/imports';
 import type { MergeResult, PackageInfo, ReportFigures } from '../../../shared/reports';
+import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
 import { writeAtomically } from '../../files/atomic';
 import { countyFigures } from './packages-merge';
@@ -19,6 +20,18 @@ import { writeReportWorkbook } from './workbook';
 
 /** Far above any township's package (a few hundred KB); a bigger file is something else. */
 const MAX_PACKAGE_BYTES = 50 * 1024 * 1024;
+
+/** The township's 区划代码 when the figures do not carry it: grid codes repeat across townships' databases. */
+export async function withDivisionCode(db: DbOrTrx, figures: ReportFigures): Promise<ReportFigures> {
+  if (figures.township.divisionCode) return figures;
+  const row = await db
+    .selectFrom('grids')
+    .select('division_code')
+    .where('level', '=', 1)
+    .where('code', '=', figures.township.code)
+    .executeTakeFirst();
+  return { ...figures, township: { ...figures.township, divisionCode: row?.division_code ?? null } };
+}
 
 export async function writePackage(figures: ReportFigures, out: string, version: string): Promise<SavedFile> {
   if (figures.grid !== null && figures.grid.code !== figures.township.code) {
