@@ -2,6 +2,7 @@
 import { GRADE_KEYS, type VillageFigures } from '../../../shared/reports';
 import { MECHANISMS, type Mechanism } from '../../../shared/subsidies';
 import type { DbOrTrx } from '../../db/schema';
+import { workerPlaces } from '../recommendations/places';
 
 export type IncentivePart = Pick<
   VillageFigures,
@@ -26,12 +27,7 @@ type Rows = Map<number | null, IncentivePart>;
  * recommendations of the period's years and completed awards (the worker's village), subsidy lines
  * of approved or paid batches ending in the period (the line's village; none → the township's row).
  */
-export async function addIncentives(
-  db: DbOrTrx,
-  rows: Rows,
-  period: { from: string; to: string },
-  workerVillage: Map<number, number>,
-): Promise<void> {
+export async function addIncentives(db: DbOrTrx, rows: Rows, period: { from: string; to: string }): Promise<void> {
   const grades = await db
     .selectFrom('eval_lines as l')
     .innerJoin('eval_sheets as s', 's.id', 'l.sheet_id')
@@ -51,8 +47,13 @@ export async function addIncentives(
     .where('year', '<=', Number(period.to.slice(0, 4)))
     .select(['worker_id', 'pipeline', 'status'])
     .execute();
+  // The village the 推荐表 names as 推荐单位: the same rule, so the counts match the forms.
+  const places = await workerPlaces(
+    db,
+    recs.map((r) => r.worker_id),
+  );
   for (const r of recs) {
-    const row = rows.get(workerVillage.get(r.worker_id) ?? null);
+    const row = rows.get(places.get(r.worker_id)?.villageId ?? null);
     if (!row) continue;
     row.recommendations += 1;
     if (r.pipeline === 'award' && r.status === '已完成') row.awards += 1;
@@ -75,24 +76,4 @@ async function addSubsidies(db: DbOrTrx, rows: Rows, period: { from: string; to:
     row.subsidies[l.mechanism as Mechanism] += Number(l.fen);
     row.subsidyTotal += Number(l.fen);
   }
-}
-
-/** Each worker's village for recommendations: a current grid's village, else the latest held. */
-export async function workerVillages(
-  db: DbOrTrx,
-  villageOf: (gridId: number) => number | null,
-): Promise<Map<number, number>> {
-  const rows = await db
-    .selectFrom('assignments')
-    .select(['worker_id', 'grid_id', 'end_date', 'start_date', 'id'])
-    .orderBy('id')
-    .execute();
-  // Ended assignments first, current ones last: the last written wins.
-  rows.sort((a, b) => Number(a.end_date === null) - Number(b.end_date === null) || a.id - b.id);
-  const out = new Map<number, number>();
-  for (const r of rows) {
-    const v = villageOf(r.grid_id);
-    if (v !== null) out.set(r.worker_id, v);
-  }
-  return out;
 }

@@ -10,7 +10,7 @@ import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordStats } from '../records/stats';
 import { getSettings } from '../settings/settings';
-import { addIncentives, emptyIncentives, workerVillages, type IncentivePart } from './figures-incentives';
+import { addIncentives, emptyIncentives, type IncentivePart } from './figures-incentives';
 import { addRoster, emptyRoster, loadTree, type GridNode, type RosterPart, type Tree } from './figures-roster';
 
 type RecordPart = Pick<
@@ -169,7 +169,7 @@ export async function reportFigures(
     }
   }
   await addRoster(db, tree, rows as Map<number, RosterPart>, scope.inScope, to);
-  await addIncentives(db, rows as Map<number | null, IncentivePart>, period, await workerVillages(db, tree.villageOf));
+  await addIncentives(db, rows as Map<number | null, IncentivePart>, period);
 
   const list = scope.villages.map((v) => rows.get(v.id)!);
   if (scope.ownRow && hasAnything(own)) list.push(own);
