@@ -18,6 +18,7 @@ import { recordsStatsBench } from './records-stats';
 import { recordsListBench } from './records-list';
 import { ledgersBench } from './ledgers';
 import { subsidiesBench } from './subsidies';
+import { reportsBench } from './reports';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -177,6 +178,7 @@ const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
   'records-list': recordsListBench,
   ledgers: ledgersBench,
   subsidies: subsidiesBench,
+  reports: reportsBench,
 };
 
 async function main(): Promise<void> {
