@@ -1,4 +1,6 @@
 import { createContext, useContext, useEffect, useEffectEvent } from 'react';
+import type { RecordKind } from '@shared/records';
+import type { RecordFilters } from '../pages/records/model';
 import type { ROUTES } from '../routes';
 
 /** A page's key in the route table. */
@@ -6,15 +8,21 @@ export type PageKey = (typeof ROUTES)[number]['key'];
 
 /** Something a link names: opening it shows its page with it selected. */
 export interface Target {
-  kind: 'worker' | 'household' | 'grid';
+  /** 'records': a list of records (id unused, 0); 'record': one record of `records.kind`. */
+  kind: 'worker' | 'household' | 'grid' | 'records' | 'record';
   id: number;
+  /** For 'records' and 'record': the kind, and for a list the filters behind a figure. */
+  records?: { kind: RecordKind; filters?: Partial<RecordFilters> };
 }
 
 /** The page each kind of target lives on. */
-export const TARGET_PAGE = { worker: 'workers', household: 'households', grid: 'grids' } as const satisfies Record<
-  Target['kind'],
-  PageKey
->;
+export const TARGET_PAGE = {
+  worker: 'workers',
+  household: 'households',
+  grid: 'grids',
+  records: 'records',
+  record: 'records',
+} as const satisfies Record<Target['kind'], PageKey>;
 
 export interface Navigation {
   go(page: PageKey): void;
@@ -46,12 +54,12 @@ export function useOpen(): (target: Target) => void {
  * Calls `onOpen` once for each link followed to a target of this kind: the page that shows such
  * things selects it (opens its drawer, selects it in the tree).
  */
-export function useTarget(kind: Target['kind'], onOpen: (id: number) => void): void {
+export function useTarget(kind: Target['kind'], onOpen: (id: number, target: Target) => void): void {
   const { target, shown } = useContext(NavigationContext);
   const open = useEffectEvent(onOpen);
   useEffect(() => {
     if (!target || target.kind !== kind) return;
     shown(target.seq);
-    open(target.id);
+    open(target.id, target);
   }, [target, kind, shown]);
 }

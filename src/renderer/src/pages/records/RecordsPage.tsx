@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Button, Modal, SegmentedControl, Stack, Tabs } from '@mantine/core';
 import { IconPlus, IconTable } from '@tabler/icons-react';
 import { RECORD_KINDS, RECORD_LABELS, type RecordKind } from '@shared/records';
+import { call } from '@renderer/lib/api';
+import { useTarget } from '@renderer/lib/navigation';
 import { usePagedList } from '@renderer/lib/use-paged-list';
 import { ListPage, PageHeader } from '@renderer/components/list/ListPage';
 import { BulkEntry } from './BulkEntry';
@@ -20,6 +22,14 @@ export function RecordsPage() {
     setQuery((q) => ({ kind, filters, seq: q.seq + 1 }));
     setView('list');
   };
+  // Figures elsewhere (统计报表) open the records behind them, or one record to fix.
+  const [opened, setOpened] = useState<RecordTarget>(null);
+  useTarget('records', (_id, t) => t.records && show(t.records.kind, { ...NO_RECORD_FILTERS, ...t.records.filters }));
+  useTarget('record', (id, t) => {
+    const kind = t.records?.kind ?? 'disputes';
+    show(kind, NO_RECORD_FILTERS);
+    void call('records/get', { kind, id }).then((r) => r.ok && setOpened({ kind, record: r.value }));
+  });
   return (
     <Stack gap="sm">
       <Tabs value={view} onChange={setView}>
@@ -44,6 +54,7 @@ export function RecordsPage() {
           )}
         </Tabs.Panel>
       </Tabs>
+      <RecordFormDrawer target={opened} onClose={() => setOpened(null)} />
     </Stack>
   );
 }

@@ -1,11 +1,109 @@
-import { Stack, Text, Title } from '@mantine/core';
+import '@mantine/charts/styles.css';
+import { useState } from 'react';
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { GridSelect } from '@renderer/components/GridSelect';
+import { saveThenOpen } from '@renderer/lib/files';
+import { useApiQuery } from '@renderer/lib/query';
+import { today } from '../records/model';
+import { DashboardCards } from './DashboardCards';
+import { DashboardCharts } from './DashboardCharts';
+import { HealthList } from './HealthList';
+import { useOpenRecords, type Scope } from './open-records';
+import { PERIOD_OPTIONS, periodName, periodOf, type PeriodKind } from './period';
+import { VillageTable } from './VillageTable';
 
-/** 统计报表 (being built). */
+/** The period picker: a kind and a date inside it, or a custom from–to. */
+function usePeriod() {
+  const [kind, setKind] = useState<PeriodKind>('month');
+  const [date, setDate] = useState(today());
+  const [custom, setCustom] = useState(() => periodOf('month', today()));
+  const range = kind === 'custom' ? custom : periodOf(kind, date || today());
+  return { kind, setKind, date, setDate, custom, setCustom, range };
+}
+
+/** 统计报表: the report's figures for a period and subtree, charts, villages, health; export 报送报表. */
 export function ReportsPage() {
+  const p = usePeriod();
+  const [gridId, setGridId] = useState<number | null>(null);
+  const scope: Scope = { ...p.range, gridId };
+  const valid = scope.from !== '' && scope.to !== '' && scope.from <= scope.to;
+  const q = useApiQuery('reports/dashboard', scope, { enabled: valid });
+  const openRecords = useOpenRecords(scope);
+  const exportWorkbook = () =>
+    void saveThenOpen('reports/workbook', scope, {
+      title: '导出报送报表',
+      defaultName: `报送报表（${periodName(p.kind, scope.from, scope.to)}）.xlsx`,
+      errorTitle: '报送报表导出失败',
+    });
   return (
-    <Stack>
-      <Title order={2}>统计报表</Title>
-      <Text c="dimmed">本页正在建设中。</Text>
+    <Stack gap="xs">
+      <Group justify="space-between" wrap="nowrap">
+        <Title order={3}>统计报表</Title>
+        <Button leftSection={<IconFileSpreadsheet size={16} />} onClick={exportWorkbook} disabled={!valid}>
+          导出报送报表
+        </Button>
+      </Group>
+      <Group gap="xs" wrap="nowrap">
+        <SegmentedControl
+          size="xs"
+          data={PERIOD_OPTIONS}
+          value={p.kind}
+          onChange={(v) => p.setKind(v as PeriodKind)}
+          aria-label="统计周期"
+        />
+        {p.kind === 'custom' ? (
+          <>
+            <TextInput
+              size="xs"
+              type="date"
+              aria-label="起始日期"
+              value={p.custom.from}
+              onChange={(e) => p.setCustom({ ...p.custom, from: e.currentTarget.value })}
+            />
+            <TextInput
+              size="xs"
+              type="date"
+              aria-label="截止日期"
+              value={p.custom.to}
+              onChange={(e) => p.setCustom({ ...p.custom, to: e.currentTarget.value })}
+            />
+          </>
+        ) : (
+          <TextInput
+            size="xs"
+            type="date"
+            aria-label="统计日期"
+            value={p.date}
+            onChange={(e) => p.setDate(e.currentTarget.value)}
+          />
+        )}
+        <GridSelect
+          size="xs"
+          levels={[1, 2, 3, 4]}
+          value={gridId}
+          onChange={setGridId}
+          placeholder="全镇"
+          clearable
+          w={260}
+          aria-label="统计范围"
+        />
+        <span data-testid="report-period">
+          {scope.from} 至 {scope.to}
+        </span>
+      </Group>
+      {!valid && <Alert color="yellow">起始日期不能晚于截止日期</Alert>}
+      {q.isPending && valid && <Loader size="sm" />}
+      {q.error && <Alert color="red">{q.error.message}</Alert>}
+      {q.data && (
+        <>
+          <DashboardCards d={q.data} openRecords={openRecords} />
+          <DashboardCharts d={q.data} openRecords={openRecords} />
+          <VillageTable figures={q.data.figures} scope={scope} />
+          <Title order={5}>问题清单</Title>
+          <HealthList items={q.data.health} />
+        </>
+      )}
     </Stack>
   );
 }
