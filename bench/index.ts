@@ -18,6 +18,7 @@ import { recordsStatsBench } from './records-stats';
 import { recordsListBench } from './records-list';
 import { ledgersBench } from './ledgers';
 import { subsidiesBench } from './subsidies';
+import { reportMergeBench } from './report-merge';
 import { reportsBench } from './reports';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
@@ -178,6 +179,7 @@ const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
   'records-list': recordsListBench,
   ledgers: ledgersBench,
   subsidies: subsidiesBench,
+  'report-merge': reportMergeBench,
   reports: reportsBench,
 };
 
