@@ -64,6 +64,17 @@ describe('统计报表', () => {
     expect(await page.getByLabel('截止日期').inputValue()).toBe('2026-12-31');
     await e2e.screenshot('reports-03-records-from-card');
 
+    // The health list opens an overdue dispute's own form on 工作记录.
+    await nav().getByText('统计报表', { exact: true }).click();
+    const health = page.getByTestId('health-list');
+    await health.getByText('超期未化解的矛盾纠纷').click();
+    const example = health.getByRole('button', { name: /时限 \d{4}-\d{2}-\d{2}/ }).first();
+    const parties = (await example.innerText()).split('，')[0]!;
+    await example.click();
+    await page.getByRole('dialog', { name: new RegExp(parties) }).waitFor();
+    await e2e.screenshot('reports-04-overdue-from-health');
+    await page.keyboard.press('Escape');
+
     // Export: the six sheets in the county's order.
     await nav().getByText('统计报表', { exact: true }).click();
     const out = path.join(e2e.app.dir, '报送报表.xlsx');
