@@ -41,6 +41,8 @@ export interface ReportBookHead {
 const FONT = 'SimSun';
 const HEADER_TOP = 4;
 const HEADER_BOTTOM = 5;
+/** Total width (characters) a sheet keeps for its title. */
+const MIN_WIDTH = 64;
 const FORMATS: Record<CellKind, string> = { count: '0', rate: '0.0%', money: '0.00' };
 
 function cellValue(kind: CellKind, v: number | null): number | null {
@@ -55,8 +57,8 @@ function writeTop<R>(ws: ExcelJS.Worksheet, h: ReportBookHead, sheet: ReportShee
   const title = ws.getRow(1);
   title.getCell(1).value = `${h.title}（${sheet.name}）`;
   title.font = { name: FONT, size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  title.height = 32;
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  title.height = 44;
   ws.mergeCells(1, 1, 1, n);
   const info = ws.getRow(2);
   info.getCell(1).value = `填报单位（盖章）：${h.unit}`;
@@ -132,7 +134,11 @@ function addSheet<R extends { name: string }>(
       horizontalCentered: true,
     },
   });
-  ws.columns = [{ width: 16 }, ...sheet.columns.map((c) => ({ width: c.width ?? 10 }))];
+  // A narrow sheet (培训: two columns) still gives the title room: its columns widen, the title wraps.
+  const widths = sheet.columns.map((c) => c.width ?? 10);
+  const short = MIN_WIDTH - 16 - widths.reduce((a, b) => a + b, 0);
+  const extra = short > 0 ? Math.ceil(short / widths.length) : 0;
+  ws.columns = [{ width: 16 }, ...widths.map((w) => ({ width: w + extra }))];
   writeTop(ws, h, sheet);
   writeHeader(ws, h, sheet);
   for (const r of rows) writeBody(ws, sheet, r.name, r, false);
