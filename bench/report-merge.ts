@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/main/db/connection';
 import { createDemo } from '../src/main/services/demo/demo';
 import { reportFigures } from '../src/main/services/reports/figures';
-import { mergePackages, withDivisionCode, writePackage } from '../src/main/services/reports/packages';
+import { mergePackages, townshipIdentity, writePackage } from '../src/main/services/reports/packages';
 import { fillYear } from './records-stats';
 
 const VERSION = '0.1.0';
@@ -28,7 +28,7 @@ export async function reportMergeBench(rows: [string, string][]): Promise<void> 
     for (const t of townships) {
       const period = { from: '2026-01-01', to: '2026-12-31', gridId: t.id };
       const file = path.join(dir, `${t.name}-2026.gdpkg`);
-      await writePackage(await withDivisionCode(h.db, await reportFigures(h.db, period)), file, VERSION);
+      await writePackage(await townshipIdentity(h.db, await reportFigures(h.db, period)), file, VERSION);
       files.push(file);
     }
     const exportMs = performance.now() - start;

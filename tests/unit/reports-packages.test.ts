@@ -106,6 +106,42 @@ describe('the package', () => {
   });
 });
 
+describe('which township a package speaks for', () => {
+  it('a database of several townships: refused without --grid, one township with it, never a village', async () => {
+    const db = at('two.sqlite');
+    const h = await openDatabase(db);
+    await createDemo(h.db, { townships: 2, seed: 33, records: false });
+    const second = await h.db
+      .selectFrom('grids')
+      .select(['name', 'code', 'division_code'])
+      .where('level', '=', 1)
+      .orderBy('code', 'desc')
+      .executeTakeFirstOrThrow();
+    await h.close();
+    const whole = await cli(['report', 'package', '--db', db, ...Q3, '--out', at('two.gdpkg')]);
+    expect(whole.code).toBe(2);
+    expect((whole.json.error as { message: string }).message).toContain('数据库中有 2 个乡镇');
+    expect(fs.existsSync(at('two.gdpkg'))).toBe(false);
+    const village = await cli([
+      'report',
+      'package',
+      '--db',
+      db,
+      ...Q3,
+      '--grid',
+      `${second.code}01`,
+      '--out',
+      at('two.gdpkg'),
+    ]);
+    expect(village.code).toBe(2);
+    expect((village.json.error as { message: string }).message).toContain('报送包须包含全乡镇的数据');
+    expect(fs.existsSync(at('two.gdpkg'))).toBe(false);
+    const one = await cli(['report', 'package', '--db', db, ...Q3, '--grid', second.code, '--out', at('two.gdpkg')]);
+    expect(one.code).toBe(0);
+    expect(readPackage(at('two.gdpkg')).township).toEqual({ name: second.name, code: second.division_code });
+  }, 120_000);
+});
+
 describe('the county merge', () => {
   it('sums the townships: each sheet’s county 合计 equals the two townships’ 合计 added', async () => {
     const r = await cli(['report', 'merge', at('B.gdpkg'), at('A.gdpkg'), '--out', at('county.xlsx')]);

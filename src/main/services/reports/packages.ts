@@ -21,16 +21,22 @@ import { writeReportWorkbook } from './workbook';
 /** Far above any township's package (a few hundred KB); a bigger file is something else. */
 const MAX_PACKAGE_BYTES = 50 * 1024 * 1024;
 
-/** The township's 区划代码 when the figures do not carry it: grid codes repeat across townships' databases. */
-export async function withDivisionCode(db: DbOrTrx, figures: ReportFigures): Promise<ReportFigures> {
+/**
+ * The township a package speaks for: its 区划代码 when the figures do not carry it (grid codes repeat
+ * across townships' databases), and refused when the database holds several townships and none was
+ * chosen (the figures would mix their villages under the first one's name).
+ */
+export async function townshipIdentity(db: DbOrTrx, figures: ReportFigures): Promise<ReportFigures> {
+  const townships = await db.selectFrom('grids').select(['code', 'division_code']).where('level', '=', 1).execute();
+  if (figures.grid === null && townships.length > 1) {
+    throw new AppError(
+      'VALIDATION',
+      `数据库中有 ${townships.length} 个乡镇，报送包只能包含一个乡镇：请选择要导出的乡镇（命令行用 --grid 乡镇编码）`,
+    );
+  }
   if (figures.township.divisionCode) return figures;
-  const row = await db
-    .selectFrom('grids')
-    .select('division_code')
-    .where('level', '=', 1)
-    .where('code', '=', figures.township.code)
-    .executeTakeFirst();
-  return { ...figures, township: { ...figures.township, divisionCode: row?.division_code ?? null } };
+  const own = townships.find((t) => t.code === figures.township.code);
+  return { ...figures, township: { ...figures.township, divisionCode: own?.division_code ?? null } };
 }
 
 export async function writePackage(figures: ReportFigures, out: string, version: string): Promise<SavedFile> {
