@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
-import { useState } from 'react';
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, TextInput, Title } from '@mantine/core';
+import { useState, type ComponentType } from 'react';
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { GridSelect } from '@renderer/components/GridSelect';
 import { saveThenOpen } from '@renderer/lib/files';
@@ -13,6 +13,10 @@ import { useOpenRecords, type Scope } from './open-records';
 import { PERIOD_OPTIONS, periodName, periodOf, type PeriodKind } from './period';
 import { VillageTable } from './VillageTable';
 
+// The county's merge panel is another engineer's file, landing separately: shown in a tab once it exists.
+const mergeModules = import.meta.glob<{ MergePanel: ComponentType }>('./MergePanel.tsx', { eager: true });
+const MergePanel = Object.values(mergeModules)[0]?.MergePanel ?? null;
+
 /** The period picker: a kind and a date inside it, or a custom from–to. */
 function usePeriod() {
   const [kind, setKind] = useState<PeriodKind>('month');
@@ -22,8 +26,27 @@ function usePeriod() {
   return { kind, setKind, date, setDate, custom, setCustom, range };
 }
 
-/** 统计报表: the report's figures for a period and subtree, charts, villages, health; export 报送报表. */
+/** 统计报表: the dashboard, and 县级汇总 when the merge panel is there. */
 export function ReportsPage() {
+  if (!MergePanel) return <DashboardView />;
+  return (
+    <Tabs defaultValue="dashboard" keepMounted={false}>
+      <Tabs.List mb="xs">
+        <Tabs.Tab value="dashboard">统计看板</Tabs.Tab>
+        <Tabs.Tab value="merge">县级汇总</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="dashboard">
+        <DashboardView />
+      </Tabs.Panel>
+      <Tabs.Panel value="merge">
+        <MergePanel />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+/** The report's figures for a period and subtree, charts, villages, health; export 报送报表. */
+function DashboardView() {
   const p = usePeriod();
   const [gridId, setGridId] = useState<number | null>(null);
   const scope: Scope = { ...p.range, gridId };
