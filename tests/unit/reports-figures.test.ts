@@ -334,6 +334,16 @@ describe('report figures', () => {
     expect(g.total.householdGrids).toBe(1);
   });
 
+  it('below a village, incentives are those of the workers holding a grid there now', async () => {
+    const village = (await figures(t.a.id)).total;
+    expect(village.grades).toEqual({ 优秀: 2, 合格: 0, 基本合格: 1, 不合格: 0 });
+    expect([village.recommendations, village.awards]).toEqual([1, 1]);
+    // 第2网格 is 牛志强's: his 基本合格 only, not 马建国's award.
+    const grid = (await figures(t.g2.id)).total;
+    expect(grid.grades).toEqual({ 优秀: 0, 合格: 0, 基本合格: 1, 不合格: 0 });
+    expect([grid.recommendations, grid.awards, grid.workers]).toEqual([0, 0, 1]);
+  });
+
   it('roster, grids, incentives and subsidies by village agree with plain SQL', async () => {
     const f = await figures();
     const expected = await expectedRoster();

@@ -27,7 +27,14 @@ type Rows = Map<number | null, IncentivePart>;
  * recommendations of the period's years and completed awards (the worker's village), subsidy lines
  * of approved or paid batches ending in the period (the line's village; none → the township's row).
  */
-export async function addIncentives(db: DbOrTrx, rows: Rows, period: { from: string; to: string }): Promise<void> {
+export async function addIncentives(
+  db: DbOrTrx,
+  rows: Rows,
+  period: { from: string; to: string },
+  /** Below a village (a group asked for): only these workers count; null → everyone. */
+  workers: Set<number> | null = null,
+): Promise<void> {
+  const counts = (workerId: number) => workers === null || workers.has(workerId);
   const grades = await db
     .selectFrom('eval_lines as l')
     .innerJoin('eval_sheets as s', 's.id', 'l.sheet_id')
@@ -35,9 +42,10 @@ export async function addIncentives(db: DbOrTrx, rows: Rows, period: { from: str
     .where('s.period_end', '>=', period.from)
     .where('s.period_end', '<=', period.to)
     .where('l.excluded', 'is', null)
-    .select(['s.village_id', 'l.grade'])
+    .select(['s.village_id', 'l.grade', 'l.worker_id'])
     .execute();
   for (const g of grades) {
+    if (!counts(g.worker_id)) continue;
     const row = rows.get(g.village_id);
     if (row && g.grade in row.grades) row.grades[g.grade as keyof IncentivePart['grades']] += 1;
   }
@@ -53,24 +61,36 @@ export async function addIncentives(db: DbOrTrx, rows: Rows, period: { from: str
     recs.map((r) => r.worker_id),
   );
   for (const r of recs) {
+    if (!counts(r.worker_id)) continue;
     const row = rows.get(places.get(r.worker_id)?.villageId ?? null);
     if (!row) continue;
     row.recommendations += 1;
     if (r.pipeline === 'award' && r.status === '已完成') row.awards += 1;
   }
-  await addSubsidies(db, rows, period);
+  await addSubsidies(db, rows, period, counts);
 }
 
-async function addSubsidies(db: DbOrTrx, rows: Rows, period: { from: string; to: string }): Promise<void> {
+async function addSubsidies(
+  db: DbOrTrx,
+  rows: Rows,
+  period: { from: string; to: string },
+  counts: (workerId: number) => boolean,
+): Promise<void> {
   const lines = await db
     .selectFrom('payout_lines as l')
     .innerJoin('payout_batches as b', 'b.id', 'l.batch_id')
     .where('b.status', 'in', ['已审定', '已发放'])
     .where('b.period_end', '>=', period.from)
     .where('b.period_end', '<=', period.to)
-    .select(['l.village_id', 'l.mechanism', (eb) => eb('l.computed_fen', '+', eb.ref('l.adjust_fen')).as('fen')])
+    .select([
+      'l.village_id',
+      'l.worker_id',
+      'l.mechanism',
+      (eb) => eb('l.computed_fen', '+', eb.ref('l.adjust_fen')).as('fen'),
+    ])
     .execute();
   for (const l of lines) {
+    if (!counts(l.worker_id)) continue;
     const row = rows.get(l.village_id);
     if (!row || !(l.mechanism in row.subsidies)) continue;
     row.subsidies[l.mechanism as Mechanism] += Number(l.fen);

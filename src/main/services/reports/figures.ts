@@ -143,6 +143,16 @@ function scopeOf(tree: Tree, gridId: number | null): Scope {
   return { township, grid, villages: [village], ownRow: false, inScope: (id) => ids.has(id) };
 }
 
+/** Workers holding a grid of the subtree now: a group's incentives are its workers'. */
+async function holdersIn(db: DbOrTrx, inScope: (gridId: number) => boolean): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('assignments')
+    .select(['worker_id', 'grid_id'])
+    .where('end_date', 'is', null)
+    .execute();
+  return new Set(rows.filter((r) => inScope(r.grid_id)).map((r) => r.worker_id));
+}
+
 export async function reportFigures(
   db: DbOrTrx,
   period: { from: string; to: string; gridId: number | null },
@@ -169,7 +179,10 @@ export async function reportFigures(
     }
   }
   await addRoster(db, tree, rows as Map<number, RosterPart>, scope.inScope, to);
-  await addIncentives(db, rows as Map<number | null, IncentivePart>, period);
+  // A village counts all of its incentives (as in the township's report); below it, its holders'.
+  const below = scope.grid !== null && scope.grid.level > 2;
+  const workers = below ? await holdersIn(db, scope.inScope) : null;
+  await addIncentives(db, rows as Map<number | null, IncentivePart>, period, workers);
 
   const list = scope.villages.map((v) => rows.get(v.id)!);
   if (scope.ownRow && hasAnything(own)) list.push(own);
