@@ -21,16 +21,19 @@ export const chooseOpenSchema = z.object({
 
 export const chooseSaveSchema = z.object({
   title: z.string().trim().min(1).max(60),
-  /** The suggested file name; its extension (.xlsx or .pdf) picks the dialog's filter. */
+  /** The suggested file name; its extension (.xlsx, .pdf or a submission package's .gdpkg) picks the dialog's filter. */
   defaultName: z
     .string()
     .trim()
     .max(200)
-    .regex(/^[^/\\:*?"<>|]+\.(xlsx|pdf)$/i, { error: '文件名应以 .xlsx 或 .pdf 结尾，且不含 / \\ : * ? " < > |' }),
+    .regex(/^[^/\\:*?"<>|]+\.(xlsx|pdf|gdpkg)$/i, {
+      error: '文件名应以 .xlsx、.pdf 或 .gdpkg 结尾，且不含 / \\ : * ? " < > |',
+    }),
 });
 
 /** The dialog's filter for a file name's extension. */
 export function saveFilterFor(name: string): { filterName: string; extensions: string[] } {
+  if (/\.gdpkg$/i.test(name)) return { filterName: '报送包', extensions: ['gdpkg'] };
   return /\.pdf$/i.test(name)
     ? { filterName: 'PDF 文件', extensions: ['pdf'] }
     : { filterName: 'Excel 工作簿', extensions: ['xlsx'] };

@@ -41,11 +41,12 @@ describe('the open dialog', () => {
 
 describe('the save dialog', () => {
   const save = (defaultName: string, title = '导出花名册') => problem(chooseSaveSchema, { title, defaultName });
-  const badName = '文件名应以 .xlsx 或 .pdf 结尾，且不含 / \\ : * ? " < > |';
+  const badName = '文件名应以 .xlsx、.pdf 或 .gdpkg 结尾，且不含 / \\ : * ? " < > |';
 
   it('suggests an .xlsx or .pdf name, either case, trimmed', () => {
     expect(save('大坪村花名册.xlsx')).toBeNull();
     expect(save('公示牌.PDF')).toBeNull();
+    expect(save('温水镇-2026Q3.gdpkg')).toBeNull();
     expect(chooseSaveSchema.parse({ title: ' 导出 ', defaultName: ' 公示牌.pdf ' })).toEqual({
       title: '导出',
       defaultName: '公示牌.pdf',
@@ -53,7 +54,16 @@ describe('the save dialog', () => {
   });
 
   it('refuses other endings, folder separators and characters Windows forbids', () => {
-    for (const name of ['花名册.xls', '花名册.xlsx.bak', '花名册', '.xlsx', '村/花名册.xlsx', 'a\\b.pdf', 'a:b.pdf']) {
+    for (const name of [
+      '花名册.xls',
+      '花名册.xlsx.bak',
+      '报送包.gdpkg.json',
+      '花名册',
+      '.xlsx',
+      '村/花名册.xlsx',
+      'a\\b.pdf',
+      'a:b.pdf',
+    ]) {
       expect(save(name), name).toBe(badName);
     }
     for (const c of ['*', '?', '"', '<', '>', '|']) expect(save(`a${c}b.xlsx`), c).toBe(badName);
@@ -72,6 +82,7 @@ describe('the save dialog', () => {
     expect(saveFilterFor('花名册.xlsx')).toEqual({ filterName: 'Excel 工作簿', extensions: ['xlsx'] });
     expect(saveFilterFor('pdf版花名册.xlsx')).toEqual({ filterName: 'Excel 工作簿', extensions: ['xlsx'] });
     expect(saveFilterFor('花名册.pdf.xlsx')).toEqual({ filterName: 'Excel 工作簿', extensions: ['xlsx'] });
+    expect(saveFilterFor('温水镇-2026Q3.gdpkg')).toEqual({ filterName: '报送包', extensions: ['gdpkg'] });
   });
 });
 
