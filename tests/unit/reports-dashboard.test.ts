@@ -8,6 +8,7 @@ import { createDemo } from '../../src/main/services/demo/demo';
 import { dashboard, monthsOf } from '../../src/main/services/reports/dashboard';
 import { missingSequences } from '../../src/main/services/reports/dashboard-health';
 import { reportFigures } from '../../src/main/services/reports/figures';
+import { periodOf } from '../../src/renderer/src/pages/reports/period-model';
 import { openTestApp, type TestApp } from '../helpers/context';
 
 const TODAY = '2026-07-15';
@@ -180,6 +181,13 @@ describe('reports/dashboard', () => {
   it('monthsOf lists every month the period touches', () => {
     expect(monthsOf('2025-11-20', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsOf('2026-03-01', '2026-03-31')).toEqual(['2026-03']);
+  });
+
+  it('the period picker computes from–to for a date', () => {
+    expect(periodOf('month', '2024-02-10')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(periodOf('quarter', '2026-05-31')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+    expect(periodOf('half', '2026-07-01')).toEqual({ from: '2026-07-01', to: '2026-12-31' });
+    expect(periodOf('year', '2026-03-15')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 
   it('missingSequences finds the numbers skipped among siblings', () => {

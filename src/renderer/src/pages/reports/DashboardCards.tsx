@@ -3,7 +3,7 @@ import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { rates, type Dashboard } from '@shared/reports';
 import { useNavigate } from '@renderer/lib/navigation';
 import type { OpenRecords } from './open-records';
-import { percent, share, yuan } from './period';
+import { percent, share, yuan } from './period-model';
 
 /** One figure; clicking it opens what it counts. */
 export function Figure({

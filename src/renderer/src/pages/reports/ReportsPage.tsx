@@ -10,7 +10,7 @@ import { DashboardCards } from './DashboardCards';
 import { DashboardCharts } from './DashboardCharts';
 import { HealthList } from './HealthList';
 import { useOpenRecords, type Scope } from './open-records';
-import { PERIOD_OPTIONS, periodName, periodOf, type PeriodKind } from './period';
+import { PERIOD_OPTIONS, periodName, periodOf, type PeriodKind } from './period-model';
 import { VillageTable } from './VillageTable';
 
 // The county's merge panel is another engineer's file, landing separately: shown in a tab once it exists.

@@ -4,7 +4,7 @@ import type { RecordKind } from '@shared/records';
 import { rates, type ReportFigures, type VillageFigures } from '@shared/reports';
 import type { RecordFilters } from '../records/model';
 import { useOpenRecords, type Scope } from './open-records';
-import { percent, yuan } from './period';
+import { percent, yuan } from './period-model';
 
 type Key = keyof VillageFigures;
 
