@@ -20,6 +20,7 @@ import { ledgersBench } from './ledgers';
 import { subsidiesBench } from './subsidies';
 import { reportMergeBench } from './report-merge';
 import { reportsBench } from './reports';
+import { dashboardBench } from './dashboard';
 import { listWorkers } from '../src/main/services/workers/workers';
 import { listHouseholds } from '../src/main/services/households/households';
 
@@ -181,6 +182,7 @@ const SECTIONS: Record<string, (rows: [string, string][]) => Promise<void>> = {
   subsidies: subsidiesBench,
   'report-merge': reportMergeBench,
   reports: reportsBench,
+  dashboard: dashboardBench,
 };
 
 async function main(): Promise<void> {
