@@ -64,6 +64,16 @@ describe('统计报表', () => {
     expect(await page.getByLabel('截止日期').inputValue()).toBe('2026-12-31');
     await e2e.screenshot('reports-03-records-from-card');
 
+    // A village's count in the table opens that village's records.
+    await nav().getByText('统计报表', { exact: true }).click();
+    const village = page.getByTestId('village-table').locator('tbody tr').first();
+    const cell = village.locator('td').nth(4).getByRole('button');
+    const n = await cell.innerText();
+    const name = await village.locator('td').first().innerText();
+    await cell.click();
+    await page.getByText(`共 ${n} 条`).waitFor();
+    expect(await page.getByPlaceholder('全部网格').inputValue()).toContain(name);
+
     // The health list opens an overdue dispute's own form on 工作记录.
     await nav().getByText('统计报表', { exact: true }).click();
     const health = page.getByTestId('health-list');

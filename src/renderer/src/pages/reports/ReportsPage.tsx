@@ -1,5 +1,5 @@
 import '@mantine/charts/styles.css';
-import { useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Tabs, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { GridSelect } from '@renderer/components/GridSelect';
@@ -17,13 +17,23 @@ import { VillageTable } from './VillageTable';
 const mergeModules = import.meta.glob<{ MergePanel: ComponentType }>('./MergePanel.tsx', { eager: true });
 const MergePanel = Object.values(mergeModules)[0]?.MergePanel ?? null;
 
+/** What the clerk chose, kept while the app runs: coming back from the records opened keeps it. */
+const remembered: { kind: PeriodKind; date: string; custom: { from: string; to: string }; gridId: number | null } = {
+  kind: 'month',
+  date: today(),
+  custom: periodOf('month', today()),
+  gridId: null,
+};
+
 /** The period picker: a kind and a date inside it, or a custom from–to. */
 function usePeriod() {
-  const [kind, setKind] = useState<PeriodKind>('month');
-  const [date, setDate] = useState(today());
-  const [custom, setCustom] = useState(() => periodOf('month', today()));
+  const [kind, setKind] = useState<PeriodKind>(remembered.kind);
+  const [date, setDate] = useState(remembered.date);
+  const [custom, setCustom] = useState(remembered.custom);
+  const [gridId, setGridId] = useState<number | null>(remembered.gridId);
+  useEffect(() => void Object.assign(remembered, { kind, date, custom, gridId }), [kind, date, custom, gridId]);
   const range = kind === 'custom' ? custom : periodOf(kind, date || today());
-  return { kind, setKind, date, setDate, custom, setCustom, range };
+  return { kind, setKind, date, setDate, custom, setCustom, gridId, setGridId, range };
 }
 
 /** 统计报表: the dashboard, and 县级汇总 when the merge panel is there. */
@@ -48,7 +58,7 @@ export function ReportsPage() {
 /** The report's figures for a period and subtree, charts, villages, health; export 报送报表. */
 function DashboardView() {
   const p = usePeriod();
-  const [gridId, setGridId] = useState<number | null>(null);
+  const { gridId, setGridId } = p;
   const scope: Scope = { ...p.range, gridId };
   const valid = scope.from !== '' && scope.to !== '' && scope.from <= scope.to;
   const q = useApiQuery('reports/dashboard', scope, { enabled: valid });
