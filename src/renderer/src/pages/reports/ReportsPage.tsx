@@ -61,7 +61,8 @@ function DashboardView() {
   const { gridId, setGridId } = p;
   const scope: Scope = { ...p.range, gridId };
   const valid = scope.from !== '' && scope.to !== '' && scope.from <= scope.to;
-  const q = useApiQuery('reports/dashboard', scope, { enabled: valid });
+  // Silent: the page shows the reason itself (a county office's database has no township to report on).
+  const q = useApiQuery('reports/dashboard', scope, { enabled: valid, silent: true });
   const openRecords = useOpenRecords(scope);
   const exportWorkbook = () =>
     void saveThenOpen('reports/workbook', scope, {
