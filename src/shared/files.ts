@@ -11,6 +11,7 @@ export const OPEN_PURPOSES = {
   roster: { title: '选择要导入的花名册', filterName: 'Excel 或 CSV', extensions: ['xlsx', 'csv', 'xls'] },
   backup: { title: '选择要恢复的备份文件', filterName: '数据库备份', extensions: ['sqlite', 'db'] },
   image: { title: '选择图片', filterName: '图片', extensions: ['jpg', 'jpeg', 'png'] },
+  package: { title: '选择乡镇的报送包', filterName: '报送包', extensions: ['gdpkg'] },
 } as const;
 export type OpenPurpose = keyof typeof OPEN_PURPOSES;
 
