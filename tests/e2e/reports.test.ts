@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 /**
  * 统计报表 at 1366×768 on the demo township: the year's dashboard, a card checked against a
  * direct count of the database, the card opening exactly the records it counts, the health list
@@ -94,5 +95,20 @@ describe('统计报表', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual(SHEETS);
+
+    // The submission package for the county: the same figures, for the same period.
+    const pkg = path.join(e2e.app.dir, '报送包.gdpkg');
+    e2e.app.ctx.saveFile = () => Promise.resolve(pkg);
+    await page.getByRole('button', { name: '导出报送包' }).click();
+    // Its own notification: the one naming the package (the workbook's may still be on screen).
+    await page.getByTestId('saved-notification').filter({ hasText: '报送包.gdpkg' }).waitFor();
+    const body = JSON.parse(fs.readFileSync(pkg, 'utf8')) as {
+      format: string;
+      from: string;
+      to: string;
+      figures: { total: { disputesFound: number } };
+    };
+    expect(body).toMatchObject({ format: 'griddesk-report-package', from: '2026-01-01', to: '2026-12-31' });
+    expect(body.figures.total.disputesFound).toBe(found);
   });
 });

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Tabs, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPackageExport } from '@tabler/icons-react';
 import { GridSelect } from '@renderer/components/GridSelect';
 import { saveThenOpen } from '@renderer/lib/files';
 import { useApiQuery } from '@renderer/lib/query';
@@ -9,13 +9,10 @@ import { today } from '../records/model';
 import { DashboardCards } from './DashboardCards';
 import { DashboardCharts } from './DashboardCharts';
 import { HealthList } from './HealthList';
+import { MergePanel } from './MergePanel';
 import { useOpenRecords, type Scope } from './open-records';
 import { PERIOD_OPTIONS, periodName, periodOf, type PeriodKind } from './period-model';
 import { VillageTable } from './VillageTable';
-
-// The county's merge panel is another engineer's file, landing separately: shown in a tab once it exists.
-const mergeModules = import.meta.glob<{ MergePanel: ComponentType }>('./MergePanel.tsx', { eager: true });
-const MergePanel = Object.values(mergeModules)[0]?.MergePanel ?? null;
 
 /** What the clerk chose, kept while the app runs: coming back from the records opened keeps it. */
 const remembered: { kind: PeriodKind; date: string; custom: { from: string; to: string }; gridId: number | null } = {
@@ -36,9 +33,8 @@ function usePeriod() {
   return { kind, setKind, date, setDate, custom, setCustom, gridId, setGridId, range };
 }
 
-/** 统计报表: the dashboard, and 县级汇总 when the merge panel is there. */
+/** 统计报表: the township's dashboard, and the county office's 县级汇总. */
 export function ReportsPage() {
-  if (!MergePanel) return <DashboardView />;
   return (
     <Tabs defaultValue="dashboard" keepMounted={false}>
       <Tabs.List mb="xs">
@@ -70,13 +66,29 @@ function DashboardView() {
       defaultName: `报送报表（${periodName(p.kind, scope.from, scope.to)}）.xlsx`,
       errorTitle: '报送报表导出失败',
     });
+  const exportPackage = () =>
+    void saveThenOpen('reports/package', scope, {
+      title: '导出报送包',
+      defaultName: `报送包（${periodName(p.kind, scope.from, scope.to)}）.gdpkg`,
+      errorTitle: '报送包导出失败',
+    });
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="nowrap">
         <Title order={3}>统计报表</Title>
-        <Button leftSection={<IconFileSpreadsheet size={16} />} onClick={exportWorkbook} disabled={!valid}>
-          导出报送报表
-        </Button>
+        <Group gap="xs" wrap="nowrap">
+          <Button
+            variant="default"
+            leftSection={<IconPackageExport size={16} />}
+            onClick={exportPackage}
+            disabled={!valid}
+          >
+            导出报送包
+          </Button>
+          <Button leftSection={<IconFileSpreadsheet size={16} />} onClick={exportWorkbook} disabled={!valid}>
+            导出报送报表
+          </Button>
+        </Group>
       </Group>
       <Group gap="xs" wrap="nowrap">
         <SegmentedControl
