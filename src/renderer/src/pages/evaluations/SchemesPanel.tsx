@@ -6,7 +6,7 @@ import { EVAL_PERIOD_LABELS, type SchemeView } from '@shared/evaluations';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { CombinedModal } from './CombinedModal';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@renderer/components/ConfirmModal';
 import { SchemeEditorDrawer, draftOf, type SchemeTarget } from './SchemeEditor';
 import { blankScheme, templateScheme } from './model';
 

@@ -5,7 +5,7 @@ import type { SheetView } from '@shared/evaluations';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { saveThenOpen } from '@renderer/lib/files';
 import { useApiMutation } from '@renderer/lib/query';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@renderer/components/ConfirmModal';
 import { ImportModal } from './ImportModal';
 
 type Dialog = 'refresh' | 'approve' | 'correct' | 'delete' | 'import' | null;

@@ -5,7 +5,7 @@ import type { BatchView } from '@shared/subsidies';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { saveThenOpen } from '@renderer/lib/files';
 import { useApiMutation } from '@renderer/lib/query';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@renderer/components/ConfirmModal';
 import { today, yuan } from './model';
 
 type Dialog = 'recompute' | 'approve' | 'paid' | 'export' | 'delete' | null;

@@ -6,7 +6,7 @@ import type { PostView } from '@shared/subsidies';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { WorkerPicker } from '../records/pickers';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@renderer/components/ConfirmModal';
 import { today } from './model';
 
 type Editing = { post: PostView | null; ending: boolean } | null;

@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { DEFAULT_RULES, RULE_LABELS, type RuleKind, type RuleView } from '@shared/subsidies';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@renderer/components/ConfirmModal';
 import { RuleFormModal } from './RuleForm';
 import { today } from './model';
 import { describeRule, groupRules, type RuleGroup } from './rules';

@@ -5,7 +5,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { SPLIT_LABELS, type ShareView } from '@shared/subsidies';
 import { notifyError, notifySuccess } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '@renderer/components/ConfirmModal';
 import { ShareFormModal } from './ShareForm';
 import { yuan } from './model';
 
