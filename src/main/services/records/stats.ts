@@ -178,3 +178,92 @@ export async function recordStats(db: DbOrTrx, q: StatsQuery, today = todayIso()
   ]);
   return { from: q.from, to: q.to, grid, disputes, ...events, wechat };
 }
+
+/** The counts of one grid's own records in a period (its subtree not included). */
+export interface GridCounts {
+  disputes: { found: number; handled: number; success: number };
+  reports: { total: number; important: number };
+  publicity: { items: number; households: number; people: number };
+  services: number;
+  visits: { logs: number; households: number };
+  trainings: { sessions: number; attendance: number };
+}
+
+export function emptyGridCounts(): GridCounts {
+  return {
+    disputes: { found: 0, handled: 0, success: 0 },
+    reports: { total: 0, important: 0 },
+    publicity: { items: 0, households: 0, people: 0 },
+    services: 0,
+    visits: { logs: 0, households: 0 },
+    trainings: { sessions: 0, attendance: 0 },
+  };
+}
+
+/**
+ * The same counts as `recordStats`, per grid, in one grouped pass per table: summed over a
+ * village's grids they are that village's `recordStats` (the county's report of hundreds of villages
+ * costs one query per table instead of one set per village).
+ */
+export async function recordCountsByGrid(
+  db: DbOrTrx,
+  q: { from: string; to: string },
+): Promise<Map<number, GridCounts>> {
+  const s: Scope = { gridIds: null, from: q.from, to: q.to };
+  const n = (v: unknown) => Number(v ?? 0);
+  const [disputes, reports, publicity, services, visits, trainings] = await Promise.all([
+    scoped(db.selectFrom('disputes'), 'found_date', s)
+      .select(['grid_id', 'status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy(['grid_id', 'status'])
+      .execute(),
+    scoped(db.selectFrom('info_reports'), 'report_date', s)
+      .select('grid_id')
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.sum<number>('important').as('important')])
+      .groupBy('grid_id')
+      .execute(),
+    scoped(db.selectFrom('publicity'), 'event_date', s)
+      .select('grid_id')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('items'),
+        eb.fn.sum<number>('households').as('households'),
+        eb.fn.sum<number>('people').as('people'),
+      ])
+      .groupBy('grid_id')
+      .execute(),
+    scoped(db.selectFrom('services'), 'service_date', s)
+      .select('grid_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('grid_id')
+      .execute(),
+    scoped(db.selectFrom('visits'), 'visit_date', s)
+      .select('grid_id')
+      .select((eb) => [eb.fn.countAll<number>().as('logs'), eb.fn.sum<number>('households').as('households')])
+      .groupBy('grid_id')
+      .execute(),
+    scoped(db.selectFrom('trainings'), 'training_date', s)
+      .select('grid_id')
+      .select((eb) => [eb.fn.countAll<number>().as('sessions'), eb.fn.sum<number>('attended').as('attendance')])
+      .groupBy('grid_id')
+      .execute(),
+  ]);
+  const out = new Map<number, GridCounts>();
+  const at = (gridId: number) => {
+    let c = out.get(gridId);
+    if (!c) out.set(gridId, (c = emptyGridCounts()));
+    return c;
+  };
+  for (const r of disputes) {
+    const d = at(r.grid_id).disputes;
+    d.found += n(r.n);
+    if (HANDLED.includes(r.status)) d.handled += n(r.n);
+    if (r.status === '调解成功') d.success += n(r.n);
+  }
+  for (const r of reports) at(r.grid_id).reports = { total: n(r.total), important: n(r.important) };
+  for (const r of publicity)
+    at(r.grid_id).publicity = { items: n(r.items), households: n(r.households), people: n(r.people) };
+  for (const r of services) at(r.grid_id).services = n(r.n);
+  for (const r of visits) at(r.grid_id).visits = { logs: n(r.logs), households: n(r.households) };
+  for (const r of trainings) at(r.grid_id).trainings = { sessions: n(r.sessions), attendance: n(r.attendance) };
+  return out;
+}

@@ -1,14 +1,13 @@
 /**
  * The figures per village for a period and subtree: the one computation behind every report.
- * Records are counted by `recordStats` itself (once per village), so a village's row is by
- * construction what `records stats --grid <village>` says, and the township's own row is the
- * township's stats minus its villages'.
+ * Records are counted with `recordStats`' own rules: one village by `recordStats` itself, the whole
+ * township by its per-grid form (`recordCountsByGrid`, one grouped pass), so a village's row is what
+ * `records stats --grid <village>` says and the 合计 what `records stats` says.
  */
-import type { RecordStats } from '../../../shared/records';
 import type { ReportFigures, VillageFigures } from '../../../shared/reports';
 import type { DbOrTrx } from '../../db/schema';
 import { AppError } from '../../errors';
-import { recordStats } from '../records/stats';
+import { emptyGridCounts, recordCountsByGrid, recordStats, type GridCounts } from '../records/stats';
 import { getSettings } from '../settings/settings';
 import { addIncentives, emptyIncentives, type IncentivePart } from './figures-incentives';
 import { addRoster, emptyRoster, loadTree, type GridNode, type RosterPart, type Tree } from './figures-roster';
@@ -29,7 +28,7 @@ type RecordPart = Pick<
   | 'trainingAttendance'
 >;
 
-function recordPart(s: RecordStats): RecordPart {
+function recordPart(s: GridCounts): RecordPart {
   return {
     publicityItems: s.publicity.items,
     publicityHouseholds: s.publicity.households,
@@ -47,14 +46,7 @@ function recordPart(s: RecordStats): RecordPart {
 }
 
 function emptyRow(villageId: number | null, code: string, name: string): VillageFigures {
-  const zero = recordPart({
-    publicity: { items: 0, households: 0, people: 0 },
-    reports: { total: 0, important: 0 },
-    disputes: { found: 0, handled: 0, success: 0 },
-    services: 0,
-    visits: { logs: 0, households: 0 },
-    trainings: { sessions: 0, attendance: 0 },
-  } as RecordStats);
+  const zero = recordPart(emptyGridCounts());
   return { villageId, code, name, ...emptyRoster(), ...zero, ...emptyIncentives() };
 }
 
@@ -153,6 +145,34 @@ async function holdersIn(db: DbOrTrx, inScope: (gridId: number) => boolean): Pro
   return new Set(rows.filter((r) => inScope(r.grid_id)).map((r) => r.worker_id));
 }
 
+/**
+ * The whole township (or database): each grid's records counted in one grouped pass per table and
+ * added to its village's row — the same counts `recordStats` makes per village (the tests compare
+ * every row with it); records on the township's own grids (its trainings) go to its own row.
+ */
+async function addRecordsByGrid(
+  db: DbOrTrx,
+  tree: Tree,
+  scope: Scope,
+  rows: Map<number | null, VillageFigures>,
+  own: VillageFigures,
+  period: { from: string; to: string },
+): Promise<void> {
+  const townshipOf = (id: number): number | null => {
+    let g = tree.byId.get(id);
+    while (g && g.parentId !== null) g = tree.byId.get(g.parentId);
+    return g?.id ?? null;
+  };
+  for (const [gridId, counts] of await recordCountsByGrid(db, period)) {
+    const village = tree.villageOf(gridId);
+    const row = village === null ? undefined : rows.get(village);
+    const target = row ?? (scope.grid === null || townshipOf(gridId) === scope.township.id ? own : null);
+    if (!target) continue;
+    const part = recordPart(counts);
+    for (const k of Object.keys(part) as (keyof RecordPart)[]) target[k] += part[k];
+  }
+}
+
 export async function reportFigures(
   db: DbOrTrx,
   period: { from: string; to: string; gridId: number | null },
@@ -166,17 +186,11 @@ export async function reportFigures(
   const own = emptyRow(null, scope.township.code, `${scope.township.name}本级`);
   if (scope.ownRow) rows.set(null, own);
 
-  const single = scope.grid !== null && scope.grid.level > 1;
-  const stats = await Promise.all(
-    scope.villages.map((v) => recordStats(db, { from, to, gridId: single ? scope.grid!.id : v.id })),
-  );
-  scope.villages.forEach((v, i) => Object.assign(rows.get(v.id)!, recordPart(stats[i]!)));
-  if (scope.ownRow) {
-    // The township's own records: its stats less its villages' (each village counted once).
-    const whole = recordPart(await recordStats(db, { from, to, gridId: period.gridId ?? null }));
-    for (const k of Object.keys(whole) as (keyof RecordPart)[]) {
-      own[k] = whole[k] - stats.reduce((s, st) => s + recordPart(st)[k], 0);
-    }
+  if (scope.ownRow) await addRecordsByGrid(db, tree, scope, rows, own, period);
+  else {
+    // One village or a part of it: its subtree's stats, exactly as `records stats --grid`.
+    const stats = await recordStats(db, { from, to, gridId: scope.grid!.id });
+    Object.assign(rows.get(scope.villages[0]!.id)!, recordPart(stats));
   }
   await addRoster(db, tree, rows as Map<number, RosterPart>, scope.inScope, to);
   // A village counts all of its incentives (as in the township's report); below it, its holders'.
