@@ -145,6 +145,13 @@ async function holdersIn(db: DbOrTrx, inScope: (gridId: number) => boolean): Pro
   return new Set(rows.filter((r) => inScope(r.grid_id)).map((r) => r.worker_id));
 }
 
+/** The township (level 1) a grid lies in. */
+function townshipOf(tree: Tree, id: number): GridNode | null {
+  let g = tree.byId.get(id);
+  while (g && g.parentId !== null) g = tree.byId.get(g.parentId);
+  return g ?? null;
+}
+
 /**
  * The whole township (or database): each grid's records counted in one grouped pass per table and
  * added to its village's row — the same counts `recordStats` makes per village (the tests compare
@@ -158,15 +165,10 @@ async function addRecordsByGrid(
   own: VillageFigures,
   period: { from: string; to: string },
 ): Promise<void> {
-  const townshipOf = (id: number): number | null => {
-    let g = tree.byId.get(id);
-    while (g && g.parentId !== null) g = tree.byId.get(g.parentId);
-    return g?.id ?? null;
-  };
   for (const [gridId, counts] of await recordCountsByGrid(db, period)) {
     const village = tree.villageOf(gridId);
     const row = village === null ? undefined : rows.get(village);
-    const target = row ?? (scope.grid === null || townshipOf(gridId) === scope.township.id ? own : null);
+    const target = row ?? (scope.grid === null || townshipOf(tree, gridId)?.id === scope.township.id ? own : null);
     if (!target) continue;
     const part = recordPart(counts);
     for (const k of Object.keys(part) as (keyof RecordPart)[]) target[k] += part[k];
@@ -180,10 +182,15 @@ export async function reportFigures(
   const tree = await loadTree(db);
   const scope = scopeOf(tree, period.gridId);
   const { from, to } = period;
+  // A database holding several townships (a county's), asked for as a whole: rows name their township.
+  const several = scope.grid === null && [...tree.byId.values()].filter((g) => g.level === 1).length > 1;
+  const settings = await getSettings(db);
+  const rowName = (v: GridNode) => (several ? `${townshipOf(tree, v.id)?.name ?? ''} / ${v.name}` : v.name);
   const rows = new Map<number | null, VillageFigures>(
-    scope.villages.map((v) => [v.id, emptyRow(v.id, v.code, v.name)]),
+    scope.villages.map((v) => [v.id, emptyRow(v.id, v.code, rowName(v))]),
   );
-  const own = emptyRow(null, scope.township.code, `${scope.township.name}本级`);
+  const head = several ? { name: settings.unitName.trim() || '各乡镇', code: '' } : scope.township;
+  const own = emptyRow(null, head.code, several ? '各乡镇本级' : `${head.name}本级`);
   if (scope.ownRow) rows.set(null, own);
 
   if (scope.ownRow) await addRecordsByGrid(db, tree, scope, rows, own, period);
@@ -200,10 +207,9 @@ export async function reportFigures(
 
   const list = scope.villages.map((v) => rows.get(v.id)!);
   if (scope.ownRow && hasAnything(own)) list.push(own);
-  const settings = await getSettings(db);
   return {
-    township: { name: scope.township.name, code: scope.township.code },
-    unitName: settings.unitName.trim() || scope.township.name,
+    township: { name: head.name, code: head.code },
+    unitName: settings.unitName.trim() || head.name,
     rowKind: 'village',
     from,
     to,
