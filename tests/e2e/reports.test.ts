@@ -75,6 +75,12 @@ describe('统计报表', () => {
     await page.getByText(`共 ${n} 条`).waitFor();
     expect(await page.getByPlaceholder('全部网格').inputValue()).toContain(name);
 
+    // The first village's bar in 各村对比 (disputes found) opens the same records.
+    await nav().getByText('统计报表', { exact: true }).click();
+    await page.locator('.recharts-bar-rectangle').first().click();
+    await page.getByText(`共 ${n} 条`).waitFor();
+    expect(await page.getByPlaceholder('全部网格').inputValue()).toContain(name);
+
     // The health list opens an overdue dispute's own form on 工作记录.
     await nav().getByText('统计报表', { exact: true }).click();
     const health = page.getByTestId('health-list');

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Anchor, Group, Paper, Select, SimpleGrid, Text, Title } from '@mantine/core';
+import type { RecordKind } from '@shared/records';
 import type { Dashboard, VillageFigures } from '@shared/reports';
+import type { RecordFilters } from '../records/model';
 import type { OpenRecords } from './open-records';
 
 const TREND = [
@@ -12,12 +14,17 @@ const TREND = [
   { name: 'publicity', label: '政策宣传', color: 'orange.6' },
 ];
 
-const MEASURES: { value: keyof VillageFigures; label: string }[] = [
-  { value: 'disputesFound', label: '矛盾纠纷排查数' },
-  { value: 'disputesSuccess', label: '调解成功数' },
-  { value: 'reports', label: '信息报告' },
-  { value: 'services', label: '便民服务' },
-  { value: 'visits', label: '走访' },
+/** What the villages can be compared on; a bar of a count of records opens those records. */
+const MEASURES: {
+  value: keyof VillageFigures;
+  label: string;
+  records?: { kind: RecordKind; filters?: Partial<RecordFilters> };
+}[] = [
+  { value: 'disputesFound', label: '矛盾纠纷排查数', records: { kind: 'disputes' } },
+  { value: 'disputesSuccess', label: '调解成功数', records: { kind: 'disputes', filters: { status: '调解成功' } } },
+  { value: 'reports', label: '信息报告', records: { kind: 'reports' } },
+  { value: 'services', label: '便民服务', records: { kind: 'services' } },
+  { value: 'visits', label: '走访', records: { kind: 'visits' } },
   { value: 'households', label: '户数' },
   { value: 'workers', label: '网格员' },
 ];
@@ -47,10 +54,15 @@ function Panel({ title, extra, children }: { title: string; extra?: React.ReactN
   );
 }
 
-/** Trend by month, villages side by side, category mix: to look at; the figures beside them open records. */
+/** Trend by month, villages side by side (a bar opens its village's records), category mix (its names open them). */
 export function DashboardCharts({ d, openRecords }: { d: Dashboard; openRecords: OpenRecords }) {
   const [measure, setMeasure] = useState<keyof VillageFigures>('disputesFound');
-  const villages = d.figures.rows.map((r) => ({ name: r.name, value: Number(r[measure]) }));
+  const villages = d.figures.rows.map((r) => ({ name: r.name, villageId: r.villageId, value: Number(r[measure]) }));
+  const records = MEASURES.find((m) => m.value === measure)?.records;
+  const openVillage = (entry: { payload?: { villageId: number | null } }) => {
+    const id = entry.payload?.villageId;
+    if (records && id != null) openRecords(records.kind, { ...records.filters, gridId: id });
+  };
   const cats = d.categories.map((c, i) => ({ name: c.category, value: c.count, color: COLORS[i % COLORS.length]! }));
   return (
     <SimpleGrid cols={3} spacing="xs">
@@ -71,7 +83,13 @@ export function DashboardCharts({ d, openRecords }: { d: Dashboard; openRecords:
           />
         }
       >
-        <BarChart h={200} data={villages} dataKey="name" series={[{ name: 'value', label: '数量', color: 'blue.6' }]} />
+        <BarChart
+          h={200}
+          data={villages}
+          dataKey="name"
+          series={[{ name: 'value', label: '数量', color: 'blue.6' }]}
+          barProps={{ onClick: openVillage, cursor: records ? 'pointer' : undefined }}
+        />
       </Panel>
       <Panel title="纠纷类别构成">
         {cats.length === 0 ? (
